@@ -1,0 +1,19 @@
+package io.github.oauthtoken.core.credentials;
+
+import java.util.List;
+
+/**
+ * Where to look for credentials, in order.
+ *
+ * @param serverId          settings.xml server of the client, or null to use environment variables
+ * @param clientEnv         environment variable pairs for the client, tried in order when {@code serverId} is null
+ * @param needsAccessKey    whether the provider also needs a user access key (CXone)
+ * @param accessKeyServerId settings.xml server of the access key, or null to use {@code accessKeyEnv}
+ * @param accessKeyEnv      environment variables of the access key
+ */
+public record CredentialRequest(
+        String serverId,
+        List<EnvPair> clientEnv,
+        boolean needsAccessKey,
+        String accessKeyServerId,
+        EnvPair accessKeyEnv) {}

@@ -1,0 +1,30 @@
+package io.github.oauthtoken.core.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A complete HTTP response. The body is kept as bytes: it may hold a token, so nothing here prints it.
+ *
+ * @param headers response headers, names in lower case, first value only
+ */
+public record HttpReply(HttpCall call, int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public Optional<Map<String, Object>> jsonObject() {
+        return Json.parseObject(bodyText());
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
+    public String toString() {
+        return "HttpReply[" + call.describe() + " -> " + status + ", " + body.length + " bytes]";
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.oauthtoken.core.provider;
+
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.http.EndpointPolicy;
+import io.github.oauthtoken.core.http.HttpCall;
+import io.github.oauthtoken.core.http.HttpReply;
+import io.github.oauthtoken.core.http.Json;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads server metadata documents (RFC 8414, OpenID Connect Discovery, CXone's tenant configuration). */
+final class Discovery {
+    private Discovery() {}
+
+    /** The document, or empty when the server answers 404 (it does not publish this one). */
+    static Optional<Map<String, Object>> fetch(ProviderContext context, String purpose, URI uri) throws TokenException {
+        HttpReply reply = context.http().send(HttpCall.get(purpose, uri).header("Accept", "application/json"));
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        if (reply.status() != 200) {
+            throw ProviderErrors.refused(reply, code -> Optional.empty());
+        }
+        return Optional.of(reply.jsonObject().orElseThrow(() -> new TokenException(ProviderErrors.capitalize(purpose)
+                + " (" + reply.call().describe() + ") did not return a JSON object (Content-Type '"
+                + reply.contentType() + "'); " + ProviderErrors.excerpt(reply))));
+    }
+
+    /** A URL member of a metadata document, checked like any configured URL. */
+    static URI endpoint(Map<String, Object> metadata, String member, URI documentUri) throws TokenException {
+        String value = Json.string(metadata, member).filter(s -> !s.isBlank()).orElseThrow(() -> new TokenException(
+                "The metadata at " + EndpointPolicy.describe(documentUri) + " has no " + member + "."));
+        return EndpointPolicy.require(value, member + " from " + EndpointPolicy.describe(documentUri));
+    }
+
+    /** Appends a path to an issuer URL, whether or not the issuer ends with '/'. */
+    static URI append(URI base, String path) {
+        String text = base.toString();
+        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.oauthtoken.core.provider;
+
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.http.EndpointPolicy;
+import io.github.oauthtoken.core.http.FormBody;
+import io.github.oauthtoken.core.http.HttpCall;
+import io.github.oauthtoken.core.http.HttpReply;
+import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.token.TokenResponse;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Genesys Cloud: client credentials at {@code https://login.<domain>/oauth/token}; with {@code verify}, a call to
+ * {@code GET https://api.<domain>/api/v2/tokens/me}, which needs no permission and returns the organization.
+ */
+public final class GenesysProvider implements TokenProvider {
+    static final String TOKENS_ME = "/api/v2/tokens/me";
+
+    private final ProviderContext context;
+
+    public GenesysProvider(ProviderContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public TokenResult fetch(Credentials credentials) throws TokenException {
+        ProviderSettings settings = context.settings();
+        URI tokenUri = settings.tokenUrl() != null
+                ? EndpointPolicy.require(settings.tokenUrl(), "<tokenUrl>")
+                : EndpointPolicy.require("https://login." + region().domain() + "/oauth/token", "the region's login URL");
+        URI apiBase = settings.verify() ? apiBase() : null;
+
+        TokenResponse response = TokenEndpoint.request(context, tokenUri,
+                new FormBody().add("grant_type", "client_credentials"), credentials.client(),
+                TokenEndpoint.hints(credentials.client(), "client credentials"));
+
+        Map<String, String> extras = new LinkedHashMap<>();
+        if (settings.verify()) {
+            verify(apiBase, response).ifPresent(org -> extras.put("organizationId", org));
+        }
+        return new TokenResult(response.token(), tokenUri, extras);
+    }
+
+    /** @return the token's organization id, when the answer names one */
+    private Optional<String> verify(URI apiBase, TokenResponse response) throws TokenException {
+        HttpCall call = HttpCall.get("token check", Discovery.append(apiBase, TOKENS_ME))
+                .header("Authorization", "Bearer " + response.token().value().reveal())
+                .header("Accept", "application/json");
+        HttpReply reply = context.http().send(call);
+        if (reply.status() != 200) {
+            throw ProviderErrors.refused(reply, code -> Optional.of("Genesys Cloud did not accept the token it just "
+                    + "issued; check that <apiUrl> or <region> matches the login region of the OAuth client."));
+        }
+        Optional<String> organization = reply.jsonObject()
+                .flatMap(json -> Json.object(json, "organization"))
+                .flatMap(org -> Json.string(org, "id"));
+        context.log().debug("Genesys Cloud accepted the token at " + call.describe()
+                + organization.map(id -> " (organization " + id + ")").orElse(""));
+        return organization;
+    }
+
+    private URI apiBase() throws TokenException {
+        ProviderSettings settings = context.settings();
+        return settings.apiUrl() != null
+                ? EndpointPolicy.require(settings.apiUrl(), "<apiUrl>")
+                : EndpointPolicy.require("https://api." + region().domain(), "the region's API URL");
+    }
+
+    private GenesysRegion region() throws TokenException {
+        ProviderSettings settings = context.settings();
+        if (settings.region() == null || settings.region().isBlank()) {
+            throw new TokenException("Provider genesys needs a region: set <region> (for example eu_west_1 or "
+                    + "mypurecloud.ie), or the environment variable GENESYS_REGION or GENESYSCLOUD_REGION. "
+                    + "Looked at: " + settings.regionOrigin() + ".");
+        }
+        return GenesysRegion.parse(settings.region(), settings.regionOrigin());
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.oauthtoken.core.provider;
+
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.credentials.ClientCredentials;
+import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.http.EndpointPolicy;
+import io.github.oauthtoken.core.http.FormBody;
+import io.github.oauthtoken.core.http.HttpReply;
+import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.token.TokenResponse;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Any OAuth 2.0 server: client credentials (RFC 6749 section 4.4) at {@code tokenUrl}, or at the token endpoint
+ * found by discovery from {@code issuer} (RFC 8414 first, then OpenID Connect Discovery). With {@code verify}, the
+ * token is introspected (RFC 7662) and must be {@code active}.
+ */
+public final class OAuth2Provider implements TokenProvider {
+    private final ProviderContext context;
+
+    public OAuth2Provider(ProviderContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public TokenResult fetch(Credentials credentials) throws TokenException {
+        ProviderSettings settings = context.settings();
+        if (settings.tokenUrl() == null && settings.issuer() == null) {
+            throw new TokenException("Provider oauth2 needs <tokenUrl> (the token endpoint) or <issuer> (to discover "
+                    + "it from /.well-known/oauth-authorization-server or /.well-known/openid-configuration).");
+        }
+        Optional<Map<String, Object>> metadata = Optional.empty();
+        URI metadataUri = null;
+        URI tokenUri;
+        if (settings.tokenUrl() != null) {
+            tokenUri = EndpointPolicy.require(settings.tokenUrl(), "<tokenUrl>");
+        } else {
+            URI issuer = EndpointPolicy.require(settings.issuer(), "<issuer>");
+            Discovered discovered = discover(issuer);
+            metadata = Optional.of(discovered.metadata());
+            metadataUri = discovered.uri();
+            tokenUri = Discovery.endpoint(discovered.metadata(), "token_endpoint", discovered.uri());
+        }
+
+        FormBody grant = new FormBody()
+                .add("grant_type", "client_credentials")
+                .addIfPresent("scope", settings.scope())
+                .addIfPresent("audience", settings.audience());
+        TokenResponse response = TokenEndpoint.request(context, tokenUri, grant, credentials.client(),
+                TokenEndpoint.hints(credentials.client(), "client credentials"));
+
+        if (settings.verify()) {
+            introspect(introspectionUri(metadata, metadataUri), response, credentials.client());
+        }
+        return new TokenResult(response.token(), tokenUri, Map.of());
+    }
+
+    private record Discovered(Map<String, Object> metadata, URI uri) {}
+
+    private Discovered discover(URI issuer) throws TokenException {
+        // RFC 8414 section 3: the well-known segment goes between the host and the issuer's path.
+        String path = issuer.getRawPath() == null || issuer.getRawPath().equals("/") ? "" : issuer.getRawPath();
+        URI rfc8414 = URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority()
+                + "/.well-known/oauth-authorization-server" + stripTrailingSlash(path));
+        URI oidc = Discovery.append(issuer, "/.well-known/openid-configuration");
+        for (URI candidate : new URI[] {rfc8414, oidc}) {
+            Optional<Map<String, Object>> document = Discovery.fetch(context, "discovery", candidate);
+            if (document.isPresent()) {
+                checkIssuer(issuer, document.get(), candidate);
+                context.log().debug("Discovered the server metadata at " + EndpointPolicy.describe(candidate));
+                return new Discovered(document.get(), candidate);
+            }
+        }
+        throw new TokenException("Discovery found no metadata for <issuer> " + EndpointPolicy.describe(issuer)
+                + ": both " + EndpointPolicy.describe(rfc8414) + " and " + EndpointPolicy.describe(oidc)
+                + " answered 404. Check <issuer>, or set <tokenUrl>.");
+    }
+
+    /** RFC 8414 section 3.3: metadata for another issuer must not be used (it could send credentials elsewhere). */
+    private static void checkIssuer(URI issuer, Map<String, Object> metadata, URI documentUri) throws TokenException {
+        Optional<String> declared = Json.string(metadata, "issuer");
+        if (declared.isPresent() && !stripTrailingSlash(declared.get()).equals(stripTrailingSlash(issuer.toString()))) {
+            throw new TokenException("The metadata at " + EndpointPolicy.describe(documentUri) + " belongs to issuer "
+                    + declared.get() + ", not to the configured <issuer> " + issuer + ". Set <issuer> to exactly "
+                    + "the server's issuer identifier.");
+        }
+    }
+
+    private URI introspectionUri(Optional<Map<String, Object>> metadata, URI metadataUri) throws TokenException {
+        if (context.settings().introspectionUrl() != null) {
+            return EndpointPolicy.require(context.settings().introspectionUrl(), "<introspectionUrl>");
+        }
+        if (metadata.isPresent() && Json.string(metadata.get(), "introspection_endpoint").isPresent()) {
+            return Discovery.endpoint(metadata.get(), "introspection_endpoint", metadataUri);
+        }
+        throw new TokenException("<verify> is true, but provider oauth2 has no introspection endpoint to check the "
+                + "token with: set <introspectionUrl> (RFC 7662), or use an <issuer> whose metadata lists one.");
+    }
+
+    private void introspect(URI uri, TokenResponse response, ClientCredentials client) throws TokenException {
+        FormBody form = new FormBody()
+                .add("token", response.token().value().reveal())
+                .add("token_type_hint", "access_token");
+        HttpReply reply = context.http().send(
+                context.settings().clientAuth().apply("token introspection", uri, form, client, context.redactor()));
+        if (reply.status() != 200) {
+            throw ProviderErrors.refused(reply, TokenEndpoint.hints(client, "introspection"));
+        }
+        Object active = reply.jsonObject().map(json -> json.get("active")).orElse(null);
+        if (!Boolean.TRUE.equals(active)) {
+            throw new TokenException("Token introspection (" + reply.call().describe() + ") reports the new token as "
+                    + "not active (active: " + active + "). Some servers (Keycloak) only report active: true to a "
+                    + "client in the token's audience; check <audience>, or turn <verify> off.");
+        }
+        context.log().debug("The introspection endpoint reports the token as active.");
+    }
+
+    private static String stripTrailingSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

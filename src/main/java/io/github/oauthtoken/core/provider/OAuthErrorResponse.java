@@ -1,0 +1,30 @@
+package io.github.oauthtoken.core.provider;
+
+import io.github.oauthtoken.core.http.HttpReply;
+import io.github.oauthtoken.core.http.Json;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An OAuth error body in any of the three shapes seen in the wild: RFC 6749 ({@code error_description}),
+ * Genesys ({@code description} as well) and CXone ({@code errorDescription}).
+ */
+public record OAuthErrorResponse(String error, Optional<String> description) {
+
+    public static Optional<OAuthErrorResponse> from(HttpReply reply) {
+        return reply.jsonObject().flatMap(OAuthErrorResponse::from);
+    }
+
+    static Optional<OAuthErrorResponse> from(Map<String, Object> json) {
+        Optional<String> error = Json.string(json, "error");
+        if (error.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> description = Json.string(json, "error_description")
+                .or(() -> Json.string(json, "errorDescription"))
+                .or(() -> Json.string(json, "description"))
+                .or(() -> Json.string(json, "message"))
+                .filter(d -> !d.isBlank());
+        return Optional.of(new OAuthErrorResponse(error.get(), description));
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.oauthtoken.core.provider;
+
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.credentials.EnvPair;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The supported token providers, with the environment variables each reads by default. */
+public enum ProviderKind {
+    GENESYS(List.of(
+            new EnvPair("GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET"),
+            // The names Genesys's own CLI and Terraform provider use.
+            new EnvPair("GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET")), false),
+    CXONE(List.of(new EnvPair("NICE_CLIENT_ID", "NICE_CLIENT_SECRET")), true),
+    OAUTH2(List.of(new EnvPair("OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET")), false);
+
+    public static final EnvPair DEFAULT_ACCESS_KEY_ENV = new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET");
+
+    private final List<EnvPair> defaultClientEnv;
+    private final boolean needsAccessKey;
+
+    ProviderKind(List<EnvPair> defaultClientEnv, boolean needsAccessKey) {
+        this.defaultClientEnv = defaultClientEnv;
+        this.needsAccessKey = needsAccessKey;
+    }
+
+    public List<EnvPair> defaultClientEnv() {
+        return defaultClientEnv;
+    }
+
+    /** CXone back-end applications authenticate a user's access key with the password grant. */
+    public boolean needsAccessKey() {
+        return needsAccessKey;
+    }
+
+    public TokenProvider create(ProviderContext context) {
+        return switch (this) {
+            case GENESYS -> new GenesysProvider(context);
+            case CXONE -> new CxoneProvider(context);
+            case OAUTH2 -> new OAuth2Provider(context);
+        };
+    }
+
+    /** The name users write in the POM. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ProviderKind parse(String value) throws TokenException {
+        String valid = Arrays.stream(values()).map(ProviderKind::id).collect(Collectors.joining(", "));
+        if (value == null || value.isBlank()) {
+            throw new TokenException("No <provider> is configured. Set it to one of: " + valid + ".");
+        }
+        for (ProviderKind kind : values()) {
+            if (kind.id().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new TokenException("Unknown <provider> '" + value.trim() + "'. Valid values: " + valid + ".");
+    }
+}
