@@ -25,7 +25,7 @@ public final class TokenFetcher {
     public TokenResult fetch(FetchRequest request) throws TokenException {
         Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
         TokenResult result;
-        try (HttpTransport http = new HttpTransport(request.http())) {
+        try (HttpTransport http = new HttpTransport(request.http(), log)) {
             ProviderContext context = new ProviderContext(request.settings(), http, redactor, log, clock);
             result = request.provider().create(context).fetch(credentials);
         }

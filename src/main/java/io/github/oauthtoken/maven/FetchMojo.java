@@ -7,7 +7,15 @@ import io.github.oauthtoken.core.TokenProperties;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.EnvPair;
+import io.github.oauthtoken.core.credentials.UsernamePassword;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.ProxyEnvironment;
+import io.github.oauthtoken.core.http.ProxyRoute;
+import io.github.oauthtoken.core.http.RetryPolicy;
+import io.github.oauthtoken.core.http.TrustSettings;
+import io.github.oauthtoken.core.secret.Secret;
+import java.io.File;
+import java.util.Locale;
 import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
@@ -153,6 +161,36 @@ public class FetchMojo extends AbstractMojo {
     @Parameter(property = "oauth-token.timeout", defaultValue = "PT60S")
     private String timeout;
 
+    /**
+     * How many times a transient failure (connection failure or reset, HTTP 408, 429, 500, 502, 503, 504, Genesys's
+     * rate-limit 400) is retried, with exponential backoff and full jitter, or as the server asks with
+     * {@code Retry-After}. OAuth errors such as {@code invalid_client} are never retried.
+     */
+    @Parameter(property = "oauth-token.retries", defaultValue = "3")
+    private int retries;
+
+    /** The longest {@code Retry-After} the plugin waits for; a server asking for more fails the build at once. */
+    @Parameter(property = "oauth-token.maxRetryWait", defaultValue = "PT60S")
+    private String maxRetryWait;
+
+    /**
+     * A trust store (PKCS12 or JKS) with the certificates to trust instead of the JVM's default, for servers with a
+     * private CA. Certificates and host names are always verified; nothing turns that off.
+     */
+    @Parameter(property = "oauth-token.trustStore")
+    private File trustStore;
+
+    /** Type of {@code trustStore}: {@code PKCS12} or {@code JKS}; default from the file extension (PKCS12 unless .jks). */
+    @Parameter(property = "oauth-token.trustStoreType")
+    private String trustStoreType;
+
+    /**
+     * Id of a settings.xml {@code <server>} whose {@code password} opens {@code trustStore} (a store without password
+     * needs none). There is no password parameter, since {@code mvn -X} prints every parameter.
+     */
+    @Parameter(property = "oauth-token.trustStoreServerId")
+    private String trustStoreServerId;
+
     /** Deadline for one connection attempt, ISO-8601 or seconds. */
     @Parameter(property = "oauth-token.connectTimeout", defaultValue = "PT10S")
     private String connectTimeout;
@@ -192,10 +230,10 @@ public class FetchMojo extends AbstractMojo {
                 throw new TokenException("Maven runs offline (-o), so no " + kind.id() + " token can be fetched. "
                         + "Run without -o, or skip this goal with -Doauth-token.skip=true.");
             }
+            SettingsSecrets settings = new SettingsSecrets(session, settingsDecrypter, redactor);
             FetchRequest request = new FetchRequest(kind, providerSettings(kind), credentialRequest(kind),
-                    httpSettings(), DurationParameter.parse(minValidity, "minValidity"));
-            CredentialResolver credentials = new CredentialResolver(
-                    new SettingsServerLookup(session, settingsDecrypter, redactor), environment(), redactor);
+                    httpSettings(settings, redactor), DurationParameter.parse(minValidity, "minValidity"));
+            CredentialResolver credentials = new CredentialResolver(settings, environment(), redactor);
             TokenResult result = new TokenFetcher(credentials, redactor, log, Clock.systemUTC()).fetch(request);
 
             TokenProperties.of(propertyPrefix, result).forEach(project.getProperties()::setProperty);
@@ -251,13 +289,43 @@ public class FetchMojo extends AbstractMojo {
                 trimToNull(accessKeyServerId), new EnvPair(accessKeyIdEnv.trim(), accessKeySecretEnv.trim()));
     }
 
-    private HttpSettings httpSettings() throws TokenException {
+    private HttpSettings httpSettings(SettingsSecrets settings, Redactor redactor) throws TokenException {
         Duration total = DurationParameter.parse(timeout, "timeout");
         Duration connect = DurationParameter.parse(connectTimeout, "connectTimeout");
         if (total.isZero() || connect.isZero()) {
             throw new TokenException("<timeout> and <connectTimeout> must be longer than zero.");
         }
-        return new HttpSettings(connect, total, HttpSettings.DEFAULT_MAX_BODY_BYTES);
+        if (retries < 0) {
+            throw new TokenException("<retries> must be 0 or more, but was " + retries + ".");
+        }
+        RetryPolicy defaults = RetryPolicy.defaults();
+        RetryPolicy retry = new RetryPolicy(retries, DurationParameter.parse(maxRetryWait, "maxRetryWait"),
+                defaults.backoffBase(), defaults.backoffCap());
+        List<ProxyRoute> proxies = settings.proxies();
+        if (proxies.isEmpty()) {
+            proxies = ProxyEnvironment.routes(environment(), redactor);
+        }
+        return new HttpSettings(connect, total, HttpSettings.DEFAULT_MAX_BODY_BYTES, retry, trust(settings), proxies);
+    }
+
+    private TrustSettings trust(SettingsSecrets settings) throws TokenException {
+        if (trustStore == null) {
+            if (trimToNull(trustStoreServerId) != null) {
+                throw new TokenException("<trustStoreServerId> is set but <trustStore> is not; set both, or neither.");
+            }
+            return TrustSettings.JVM_DEFAULT;
+        }
+        String type = trimToNull(trustStoreType) != null ? trustStoreType.trim().toUpperCase(Locale.ROOT)
+                : trustStore.getName().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
+        Secret password = null;
+        if (trimToNull(trustStoreServerId) != null) {
+            String id = trustStoreServerId.trim();
+            password = settings.find(id)
+                    .map(UsernamePassword::password)
+                    .orElseThrow(() -> new TokenException("<trustStoreServerId> names server '" + id + "', which is "
+                            + "not in " + settings.where() + "."));
+        }
+        return new TrustSettings(trustStore.toPath(), type, password);
     }
 
     /**

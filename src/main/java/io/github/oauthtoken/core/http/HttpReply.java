@@ -7,9 +7,15 @@ import java.util.Optional;
 /**
  * A complete HTTP response. The body is kept as bytes: it may hold a token, so nothing here prints it.
  *
- * @param headers response headers, names in lower case, first value only
+ * @param headers  response headers, names in lower case, first value only
+ * @param attempts how many attempts it took (retries included)
  */
-public record HttpReply(HttpCall call, int status, String contentType, byte[] body, Map<String, String> headers) {
+public record HttpReply(
+        HttpCall call, int status, String contentType, byte[] body, Map<String, String> headers, int attempts) {
+
+    public HttpReply(HttpCall call, int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(call, status, contentType, body, headers, 1);
+    }
 
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);

@@ -1,18 +1,30 @@
 package io.github.oauthtoken.core.http;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Transport limits.
+ * Transport limits and routes.
  *
  * @param connectTimeout how long one TCP/TLS connect may take
- * @param timeout        a deadline over every request of one token fetch together, so a build never hangs longer
+ * @param timeout        a deadline over every request and retry of one token fetch together, so a build never hangs
  * @param maxBodyBytes   responses larger than this are refused without reading further
+ * @param retry          how transient failures are retried
+ * @param trust          which certificates are trusted
+ * @param proxies        forward proxies, first match wins; empty for direct connections
  */
-public record HttpSettings(Duration connectTimeout, Duration timeout, int maxBodyBytes) {
+public record HttpSettings(
+        Duration connectTimeout, Duration timeout, int maxBodyBytes, RetryPolicy retry, TrustSettings trust,
+        List<ProxyRoute> proxies) {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+    /** Direct connections, the JVM's trust store, no retries. */
+    public HttpSettings(Duration connectTimeout, Duration timeout, int maxBodyBytes) {
+        this(connectTimeout, timeout, maxBodyBytes, RetryPolicy.none(), TrustSettings.JVM_DEFAULT, List.of());
+    }
+
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), DEFAULT_MAX_BODY_BYTES);
+        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), DEFAULT_MAX_BODY_BYTES,
+                RetryPolicy.defaults(), TrustSettings.JVM_DEFAULT, List.of());
     }
 }

@@ -1,20 +1,28 @@
 package io.github.oauthtoken.core.http;
 
+import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.BasicAuthentication;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.HttpClientTransport;
+import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -26,34 +34,151 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Sends the plugin's few HTTP requests with Jetty's client. One instance serves one token fetch: its deadline
- * ({@link HttpSettings#timeout()}) covers every request made through it. Certificates and host names are always
- * verified, and redirects are never followed, so credentials cannot be sent on to another host.
+ * ({@link HttpSettings#timeout()}) covers every request and retry made through it. Certificates and host names are
+ * always verified, and redirects are never followed, so credentials cannot be sent on to another host.
  */
 public final class HttpTransport implements AutoCloseable {
     private static final String USER_AGENT = "oauth-token-maven-plugin";
 
     private final HttpSettings settings;
+    private final BuildLog log;
     private final long deadlineNanos;
     private HttpClient client;
 
     public HttpTransport(HttpSettings settings) {
+        this(settings, BuildLog.SILENT);
+    }
+
+    public HttpTransport(HttpSettings settings, BuildLog log) {
         this.settings = settings;
+        this.log = log;
         this.deadlineNanos = System.nanoTime() + settings.timeout().toNanos();
     }
 
     /**
-     * Sends the request and returns the complete response, whatever its status, except a redirect, which is an
-     * error. Network failures, the deadline and oversized bodies become {@link TokenException}s naming the request.
+     * Sends the request, retrying transient failures (see {@link RetryPolicy}), and returns the final response
+     * whatever its status, except a redirect, which is an error. Network failures, the deadline and oversized bodies
+     * become {@link TokenException}s naming the request.
      */
     public HttpReply send(HttpCall call) throws TokenException {
-        Duration remaining = Duration.ofNanos(deadlineNanos - System.nanoTime());
-        if (remaining.isNegative() || remaining.isZero()) {
-            throw new TokenException(call.purpose() + " (" + call.describe() + ") not sent: the timeout of "
-                    + settings.timeout().toSeconds() + " s for the whole fetch has passed.");
+        RetryPolicy policy = settings.retry();
+        for (int attempt = 1; ; attempt++) {
+            HttpReply reply;
+            String reason;
+            Optional<Duration> asked = Optional.empty();
+            try {
+                reply = attempt(call, attempt);
+                reason = retryReason(reply);
+                if (reason == null) {
+                    return reply;
+                }
+                asked = reply.header("retry-after").flatMap(v -> RetryAfter.parse(v, Instant.now()));
+            } catch (AttemptFailure failure) {
+                if (!failure.retryable) {
+                    throw failure.toTokenException(attempt);
+                }
+                reply = null;
+                reason = failure.reason;
+                if (attempt > policy.retries()) {
+                    throw failure.toTokenException(attempt);
+                }
+            }
+            if (attempt > policy.retries()) {
+                return reply;
+            }
+            if (asked.isPresent() && asked.get().compareTo(policy.maxRetryWait()) > 0) {
+                throw new TokenException(call.purpose() + " (" + call.describe() + ") got " + reason
+                        + ", and the server asks to wait " + asked.get().toSeconds() + " s before retrying (Retry-After), "
+                        + "longer than <maxRetryWait> of " + policy.maxRetryWait().toSeconds() + " s. Try again later, "
+                        + "or raise <maxRetryWait>.");
+            }
+            Duration wait = asked.isPresent() ? asked.get() : policy.backoff(attempt);
+            Duration left = remaining();
+            if (wait.compareTo(left) >= 0) {
+                throw new TokenException(call.purpose() + " (" + call.describe() + ") got " + reason + " on attempt "
+                        + attempt + "; the next retry (in " + seconds(wait) + ") would pass the <timeout> of "
+                        + settings.timeout().toSeconds() + " s for the whole fetch, so the plugin gives up.");
+            }
+            log.warn(capitalize(call.purpose()) + " (" + call.describe() + ") got " + reason + "; retry " + attempt
+                    + " of " + policy.retries() + " in " + seconds(wait)
+                    + (asked.isPresent() ? " (as the server asked with Retry-After)" : "") + ".");
+            sleep(wait);
+        }
+    }
+
+    /** Why a response is worth another attempt, or null when it is final. */
+    private static String retryReason(HttpReply reply) {
+        int status = reply.status();
+        if (status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
+            return "HTTP " + status;
+        }
+        // Genesys Cloud reports some rate limiting as 400 invalid_request; its own tools retry those.
+        if (status == 400) {
+            Optional<Map<String, Object>> json = reply.jsonObject();
+            if (json.isPresent() && "invalid_request".equals(json.get().get("error"))) {
+                String text = (String.valueOf(json.get().get("error_description")) + " "
+                        + json.get().get("description") + " " + json.get().get("message")).toLowerCase(Locale.ROOT);
+                if (text.contains("rate limit") || text.contains("rate-limit") || text.contains("too many requests")) {
+                    return "HTTP 400 invalid_request (rate limit)";
+                }
+            }
+        }
+        return null;
+    }
+
+    private Duration remaining() {
+        return Duration.ofNanos(deadlineNanos - System.nanoTime());
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void sleep(Duration wait) throws TokenException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenException("Interrupted while waiting to retry.");
+        }
+    }
+
+    /** One failed attempt: what went wrong, and whether another attempt could go better. */
+    private final class AttemptFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+        final boolean retryable;
+        final String advice;
+        final HttpCall call;
+
+        AttemptFailure(HttpCall call, String reason, boolean retryable, String advice, Throwable cause) {
+            super(reason, cause, false, false);
+            this.call = call;
+            this.reason = reason;
+            this.retryable = retryable;
+            this.advice = advice;
+        }
+
+        TokenException toTokenException(int attempts) {
+            return new TokenException(call.purpose() + " (" + call.describe() + ") failed"
+                    + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + reason
+                    + (advice.isEmpty() ? "" : ". " + advice), getCause());
+        }
+    }
+
+    private HttpReply attempt(HttpCall call, int attempt) throws AttemptFailure, TokenException {
+        Duration left = remaining();
+        if (left.isNegative() || left.isZero()) {
+            throw new AttemptFailure(call, "the <timeout> of " + settings.timeout().toSeconds()
+                    + " s for the whole fetch has passed", false, "Check that the server is reachable, or raise <timeout>.", null);
         }
         Request request = client().newRequest(call.uri())
                 .method(call.method())
-                .timeout(remaining.toMillis(), TimeUnit.MILLISECONDS);
+                .timeout(left.toMillis(), TimeUnit.MILLISECONDS);
         request.headers(headers -> call.headers().forEach(headers::put));
         if (call.body() != null) {
             request.body(new StringRequestContent(call.contentType(), call.body()));
@@ -61,20 +186,21 @@ public final class HttpTransport implements AutoCloseable {
         ContentResponse response;
         try {
             response = new CompletableResponseListener(request, settings.maxBodyBytes()).send()
-                    .get(remaining.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                    .get(left.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            request.abort(e);
             throw new TokenException(call.purpose() + " (" + call.describe() + ") was interrupted.");
         } catch (TimeoutException e) {
             request.abort(e);
             throw timedOut(call);
         } catch (ExecutionException e) {
-            throw failure(call, e.getCause());
+            throw classify(call, e.getCause());
         }
-        return toReply(call, response);
+        return toReply(call, response, attempt);
     }
 
-    private HttpReply toReply(HttpCall call, ContentResponse response) throws TokenException {
+    private HttpReply toReply(HttpCall call, ContentResponse response, int attempt) throws TokenException {
         Map<String, String> headers = new HashMap<>();
         for (HttpField field : response.getHeaders()) {
             headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
@@ -82,13 +208,13 @@ public final class HttpTransport implements AutoCloseable {
         int status = response.getStatus();
         if (status >= 300 && status < 400) {
             String location = headers.get("location");
-            String target = location == null ? "no Location header" : "to " + locationHost(call.uri(), location);
-            throw new TokenException(call.purpose() + " (" + call.describe() + ") was answered with a redirect "
-                    + status + " " + target + ". The plugin does not follow redirects, so that credentials are never "
-                    + "sent to another host; configure the final URL instead.");
+            String target = location == null ? "without a Location header" : "to " + locationHost(call.uri(), location);
+            throw new TokenException(call.purpose() + " (" + call.describe() + ") was answered with a redirect ("
+                    + "HTTP " + status + ") " + target + ". The plugin does not follow redirects, so that credentials "
+                    + "are never sent to another host; configure the final URL instead.");
         }
         String contentType = headers.getOrDefault("content-type", "");
-        return new HttpReply(call, status, contentType, response.getContent(), headers);
+        return new HttpReply(call, status, contentType, response.getContent(), headers, attempt);
     }
 
     private static String locationHost(URI base, String location) {
@@ -100,40 +226,43 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private TokenException timedOut(HttpCall call) {
-        return new TokenException(call.purpose() + " (" + call.describe() + ") got no complete answer within the "
-                + "timeout of " + settings.timeout().toSeconds() + " s. Check that the server is reachable, or raise "
-                + "<timeout>.");
+    private AttemptFailure timedOut(HttpCall call) {
+        return new AttemptFailure(call, "no complete answer within the <timeout> of " + settings.timeout().toSeconds()
+                + " s for the whole fetch", false, "Check that the server is reachable, or raise <timeout>.", null);
     }
 
-    private TokenException failure(HttpCall call, Throwable cause) {
-        String where = call.purpose() + " (" + call.describe() + ")";
+    private AttemptFailure classify(HttpCall call, Throwable cause) {
+        String host = call.uri().getHost();
         if (cause instanceof TimeoutException) {
             return timedOut(call);
         }
         if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).contains("capacity")) {
-            return new TokenException(where + " returned a body larger than " + settings.maxBodyBytes() / 1024
-                    + " KiB; the plugin refused it without reading further. Check that the URL points at the "
-                    + "token server.");
+            return new AttemptFailure(call, "the response body is larger than " + settings.maxBodyBytes() / 1024
+                    + " KiB and was refused without reading further", false,
+                    "Check that the URL points at the token server.", null);
         }
         if (cause instanceof UnresolvedAddressException) {
-            return new TokenException(where + " failed: the host " + call.uri().getHost() + " could not be resolved. "
-                    + "Check the URL (and region) and the machine's DNS or proxy settings.", cause);
-        }
-        if (cause instanceof ConnectException) {
-            return new TokenException(where + " failed: could not connect to " + call.uri().getHost()
-                    + portSuffix(call.uri()) + " (" + cause.getMessage() + "). Check the URL and that the server "
-                    + "is reachable from this machine.", cause);
+            return new AttemptFailure(call, "the host " + host + " could not be resolved", false,
+                    "Check the URL (and region) and the machine's DNS or proxy settings.", cause);
         }
         if (cause instanceof SSLException) {
-            return new TokenException(where + " failed: the TLS handshake with " + call.uri().getHost()
-                    + " failed (" + cause.getMessage() + "). The plugin always verifies certificates and host names; "
-                    + "if the server uses a private CA, give Java a trust store that contains it "
-                    + "(-Djavax.net.ssl.trustStore).", cause);
+            return new AttemptFailure(call, "the TLS handshake with " + host + " failed (" + cause.getMessage() + ")",
+                    false, "The plugin always verifies certificates and host names; if the server uses a private CA, "
+                            + "configure <trustStore> (or -Djavax.net.ssl.trustStore) with its certificate.", cause);
         }
-        String detail = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return new TokenException(where + " failed: " + detail, cause);
+        if (cause instanceof ConnectException) {
+            return new AttemptFailure(call, "could not connect to " + host + portSuffix(call.uri()) + " ("
+                    + cause.getMessage() + ")", true, "Check the URL and that the server is reachable from this "
+                    + "machine (and the proxy settings).", cause);
+        }
+        if (cause instanceof IOException || cause instanceof RuntimeException) {
+            // Connection reset, a truncated or malformed response (Jetty reports bad framing as unchecked
+            // exceptions): a new connection may well succeed.
+            return new AttemptFailure(call, "the connection failed before a complete response arrived ("
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + ")", true, "", cause);
+        }
+        return new AttemptFailure(call, "unexpected failure (" + cause + ")", false, "", cause);
     }
 
     private static String portSuffix(URI uri) {
@@ -144,12 +273,9 @@ public final class HttpTransport implements AutoCloseable {
         if (client == null) {
             HttpLibraryLogging.quietJetty();
             ClientConnector connector = new ClientConnector();
-            SslContextFactory.Client tls = new SslContextFactory.Client();
-            tls.setEndpointIdentificationAlgorithm("HTTPS");
-            connector.setSslContextFactory(tls);
+            connector.setSslContextFactory(tls());
             connector.setConnectTimeout(settings.connectTimeout());
-            HttpClientTransport transport = new HttpClientTransportOverHTTP(connector);
-            HttpClient created = new HttpClient(transport);
+            HttpClient created = new HttpClient(new HttpClientTransportOverHTTP(connector));
             QueuedThreadPool threads = new QueuedThreadPool(8, 1);
             threads.setName("oauth-token-http");
             // Daemon threads: a client that was not closed (a bug, or a build killed mid-way) never holds the JVM.
@@ -159,14 +285,53 @@ public final class HttpTransport implements AutoCloseable {
             created.setConnectTimeout(settings.connectTimeout().toMillis());
             created.setIdleTimeout(settings.timeout().toMillis());
             created.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+            for (ProxyRoute route : settings.proxies()) {
+                addProxy(created, route);
+            }
             try {
                 created.start();
             } catch (Exception e) {
-                throw new TokenException("The HTTP client could not start: " + e.getMessage(), e);
+                throw new TokenException("The HTTP client could not start (" + settings.trust() + "): "
+                        + e.getMessage(), e);
             }
             client = created;
         }
         return client;
+    }
+
+    private SslContextFactory.Client tls() throws TokenException {
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        // Host name verification; there is deliberately no option to turn it (or certificate checks) off.
+        tls.setEndpointIdentificationAlgorithm("HTTPS");
+        TrustSettings trust = settings.trust();
+        if (trust.trustStore() != null) {
+            if (!Files.isReadable(trust.trustStore())) {
+                throw new TokenException("<trustStore> " + trust.trustStore() + " does not exist or cannot be read.");
+            }
+            tls.setTrustStorePath(trust.trustStore().toString());
+            tls.setTrustStoreType(trust.type());
+            if (trust.password() != null) {
+                tls.setTrustStorePassword(trust.password().reveal());
+            }
+        }
+        return tls;
+    }
+
+    private static void addProxy(HttpClient client, ProxyRoute route) {
+        HttpProxy proxy = new HttpProxy(new Origin.Address(route.host(), route.port()), false) {
+            @Override
+            public boolean matches(Origin origin) {
+                return route.carries(origin.getScheme(), origin.getAddress().getHost());
+            }
+        };
+        client.getProxyConfiguration().addProxy(proxy);
+        if (route.username() != null) {
+            // Preemptive, on the proxy's URI only: Jetty puts it on the CONNECT (or proxied) request, never on the
+            // request the target server sees.
+            client.getAuthenticationStore().addAuthenticationResult(new BasicAuthentication.BasicResult(
+                    proxy.getURI(), HttpHeader.PROXY_AUTHORIZATION, route.username(),
+                    route.password() == null ? "" : route.password().reveal()));
+        }
     }
 
     @Override

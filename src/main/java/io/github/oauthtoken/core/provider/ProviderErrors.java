@@ -16,7 +16,8 @@ final class ProviderErrors {
      * @param hints the provider's advice for an OAuth error code, or empty for none
      */
     static TokenException refused(HttpReply reply, Function<String, Optional<String>> hints) {
-        String where = capitalize(reply.call().purpose()) + " (" + reply.call().describe() + ")";
+        String where = capitalize(reply.call().purpose()) + " (" + reply.call().describe() + ")"
+                + (reply.attempts() > 1 ? " (after " + reply.attempts() + " attempts)" : "");
         Optional<OAuthErrorResponse> error = OAuthErrorResponse.from(reply);
         if (error.isPresent()) {
             OAuthErrorResponse e = error.get();
