@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core;
 
+import io.github.oauthtoken.core.cache.CacheMode;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.provider.ProviderKind;
@@ -9,11 +10,22 @@ import java.time.Duration;
 /**
  * Everything one token fetch needs, already parsed.
  *
- * @param minValidity a token that expires sooner than this is refused
+ * @param minValidity a token that expires sooner than this is refused (and a cached one is not reused)
+ * @param cache       where tokens are reused from
+ * @param offline     Maven runs with {@code -o}: only a cached token can be had
  */
 public record FetchRequest(
         ProviderKind provider,
         ProviderSettings settings,
         CredentialRequest credentials,
         HttpSettings http,
-        Duration minValidity) {}
+        Duration minValidity,
+        CacheMode cache,
+        boolean offline) {
+
+    /** A request without caching, online. */
+    public FetchRequest(ProviderKind provider, ProviderSettings settings, CredentialRequest credentials,
+            HttpSettings http, Duration minValidity) {
+        this(provider, settings, credentials, http, minValidity, CacheMode.NONE, false);
+    }
+}

@@ -1,14 +1,29 @@
 package io.github.oauthtoken.core;
 
+import io.github.oauthtoken.core.cache.CacheKey;
+import io.github.oauthtoken.core.cache.CacheMode;
+import io.github.oauthtoken.core.cache.CachedToken;
+import io.github.oauthtoken.core.cache.FileTokenCache;
+import io.github.oauthtoken.core.cache.SessionTokenCache;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpTransport;
+import io.github.oauthtoken.core.provider.CxoneProvider;
+import io.github.oauthtoken.core.provider.GenesysRegion;
 import io.github.oauthtoken.core.provider.ProviderContext;
+import io.github.oauthtoken.core.provider.ProviderKind;
+import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.token.AccessToken;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Obtains one token: credentials, the provider's exchange, and the minimum-validity check. */
+/**
+ * Obtains one token: credentials, then the caches (this build's, then the file cache when enabled), and only when
+ * neither has a token valid for {@code minValidity}, the provider's exchange.
+ */
 public final class TokenFetcher {
     private final CredentialResolver credentialResolver;
     private final Redactor redactor;
@@ -22,8 +37,94 @@ public final class TokenFetcher {
         this.clock = clock;
     }
 
+    /** Fetches from the provider, with no cache. */
     public TokenResult fetch(FetchRequest request) throws TokenException {
         Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
+        return fromProvider(request, credentials);
+    }
+
+    /**
+     * @param session this build's tokens
+     * @param file    the cross-build cache; only used with {@link CacheMode#FILE}
+     */
+    public CachedToken obtain(FetchRequest request, SessionTokenCache session, Optional<FileTokenCache> file)
+            throws TokenException {
+        Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
+        CacheKey key = keyOf(request, credentials);
+        SessionTokenCache.Loader network = () -> {
+            if (request.offline()) {
+                throw new TokenException("Maven runs offline (-o) and no cached " + request.provider().id()
+                        + " token is valid for <minValidity> " + request.minValidity().toSeconds() + " s"
+                        + (request.cache() == CacheMode.FILE ? " in " + file.map(f -> f.directory().toString()).orElse("the file cache")
+                                : " (set <cache>file</cache> to reuse tokens across builds)")
+                        + ". Run once without -o, or skip this goal with -Doauth-token.skip=true.");
+            }
+            return new CachedToken(fromProvider(request, credentials), request.cache() == CacheMode.FILE, "fetched");
+        };
+        return switch (request.cache()) {
+            case NONE -> network.load();
+            case SESSION -> session.get(key, request.minValidity(), clock.instant(), network);
+            case FILE -> {
+                FileTokenCache files = file.orElseThrow(() -> new IllegalStateException("cache=file needs a FileTokenCache"));
+                yield session.get(key, request.minValidity(), clock.instant(), () ->
+                        files.withLock(key, request.http().timeout(), () -> {
+                            Optional<TokenResult> cached = files.read(key, request.minValidity(), clock.instant());
+                            if (cached.isPresent()) {
+                                return new CachedToken(cached.get(), true, "file cache");
+                            }
+                            CachedToken fetched = network.load();
+                            files.write(key, fetched.result());
+                            return fetched;
+                        }));
+            }
+        };
+    }
+
+    /** The cache key of the token this request would obtain; needs the credentials for the client id. */
+    public CacheKey keyOf(FetchRequest request) throws TokenException {
+        return keyOf(request, credentialResolver.resolve(request.provider().id(), request.credentials()));
+    }
+
+    private static CacheKey keyOf(FetchRequest request, Credentials credentials) {
+        ProviderSettings s = request.settings();
+        return new CacheKey(request.provider().id(), endpointIdentity(request.provider(), s),
+                credentials.client().clientId(), s.scope(), s.audience(),
+                credentials.accessKey().map(k -> k.id()).orElse(null));
+    }
+
+    /** The server a token would come from, known before any request is made. */
+    private static String endpointIdentity(ProviderKind provider, ProviderSettings s) {
+        if (s.tokenUrl() != null) {
+            return s.tokenUrl().trim();
+        }
+        return switch (provider) {
+            case GENESYS -> {
+                String region = s.region() == null ? "" : s.region().trim().toLowerCase(Locale.ROOT);
+                try {
+                    yield "genesys:" + GenesysRegion.parse(region, "").domain();
+                } catch (TokenException e) {
+                    yield "genesys:" + region;
+                }
+            }
+            case CXONE -> s.issuer() != null ? s.issuer().trim() : CxoneProvider.DEFAULT_ISSUER;
+            case OAUTH2 -> s.issuer() == null ? "" : s.issuer().trim();
+        };
+    }
+
+    /**
+     * Revokes a token at its provider.
+     *
+     * @return false when the provider has no way to revoke
+     */
+    public boolean revoke(FetchRequest request, AccessToken token) throws TokenException {
+        Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
+        try (HttpTransport http = new HttpTransport(request.http(), log)) {
+            ProviderContext context = new ProviderContext(request.settings(), http, redactor, log, clock);
+            return request.provider().create(context).revoke(token, credentials);
+        }
+    }
+
+    private TokenResult fromProvider(FetchRequest request, Credentials credentials) throws TokenException {
         TokenResult result;
         try (HttpTransport http = new HttpTransport(request.http(), log)) {
             ProviderContext context = new ProviderContext(request.settings(), http, redactor, log, clock);

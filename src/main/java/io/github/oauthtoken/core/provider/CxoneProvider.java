@@ -6,6 +6,7 @@ import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.JwtClaims;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
@@ -60,6 +61,14 @@ public final class CxoneProvider implements TokenProvider {
             context.log().debug("CXone has no documented token check endpoint; the tenant lookup is the check.");
         }
         return new TokenResult(response.token(), tokenUri, extras);
+    }
+
+    /** CXone documents no way to revoke an access token; it simply expires. */
+    @Override
+    public boolean revoke(AccessToken token, Credentials credentials) {
+        context.log().info("CXone documents no token revocation; the token (fingerprint " + token.fingerprint()
+                + ") stays valid until " + token.expiresAt() + ".");
+        return false;
     }
 
     private URI discoverTokenEndpoint(URI issuer) throws TokenException {

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -61,6 +62,19 @@ public final class GenesysProvider implements TokenProvider {
         context.log().debug("Genesys Cloud accepted the token at " + call.describe()
                 + organization.map(id -> " (organization " + id + ")").orElse(""));
         return organization;
+    }
+
+    /** {@code DELETE /api/v2/tokens/me} with the token itself. */
+    @Override
+    public boolean revoke(AccessToken token, Credentials credentials) throws TokenException {
+        HttpCall call = HttpCall.get("token revocation", Discovery.append(apiBase(), TOKENS_ME))
+                .withMethod("DELETE")
+                .header("Authorization", "Bearer " + token.value().reveal());
+        HttpReply reply = context.http().send(call);
+        if (reply.status() / 100 != 2) {
+            throw ProviderErrors.refused(reply, code -> Optional.empty());
+        }
+        return true;
     }
 
     private URI apiBase() throws TokenException {

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
 import java.util.Map;
@@ -55,6 +56,35 @@ public final class OAuth2Provider implements TokenProvider {
             introspect(introspectionUri(metadata, metadataUri), response, credentials.client());
         }
         return new TokenResult(response.token(), tokenUri, Map.of());
+    }
+
+    /** RFC 7009: POST the token to the revocation endpoint with the client's authentication. */
+    @Override
+    public boolean revoke(AccessToken token, Credentials credentials) throws TokenException {
+        ProviderSettings settings = context.settings();
+        URI uri;
+        if (settings.revocationUrl() != null) {
+            uri = EndpointPolicy.require(settings.revocationUrl(), "<revocationUrl>");
+        } else if (settings.issuer() != null) {
+            Discovered discovered = discover(EndpointPolicy.require(settings.issuer(), "<issuer>"));
+            if (Json.string(discovered.metadata(), "revocation_endpoint").isEmpty()) {
+                throw new TokenException("The metadata at " + EndpointPolicy.describe(discovered.uri()) + " lists no "
+                        + "revocation_endpoint; set <revocationUrl> (RFC 7009).");
+            }
+            uri = Discovery.endpoint(discovered.metadata(), "revocation_endpoint", discovered.uri());
+        } else {
+            throw new TokenException("Provider oauth2 needs <revocationUrl> (RFC 7009), or an <issuer> whose metadata "
+                    + "lists a revocation_endpoint, to revoke a token.");
+        }
+        FormBody form = new FormBody()
+                .add("token", token.value().reveal())
+                .add("token_type_hint", "access_token");
+        HttpReply reply = context.http().send(
+                settings.clientAuth().apply("token revocation", uri, form, credentials.client(), context.redactor()));
+        if (reply.status() != 200) {
+            throw ProviderErrors.refused(reply, TokenEndpoint.hints(credentials.client(), "revocation"));
+        }
+        return true;
     }
 
     private record Discovered(Map<String, Object> metadata, URI uri) {}

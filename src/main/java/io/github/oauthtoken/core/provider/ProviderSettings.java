@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param apiUrl           overrides the Genesys API base URL
  * @param introspectionUrl RFC 7662 endpoint for {@code verify} with provider oauth2
  * @param defaultExpiresIn lifetime to assume when the server sends no {@code expires_in} and the token is no JWT
+ * @param revocationUrl    RFC 7009 endpoint for the {@code revoke} goal with provider oauth2 (else from discovery)
  */
 public record ProviderSettings(
         String region,
@@ -25,4 +26,14 @@ public record ProviderSettings(
         ClientAuthentication clientAuth,
         String introspectionUrl,
         boolean verify,
-        Optional<Duration> defaultExpiresIn) {}
+        Optional<Duration> defaultExpiresIn,
+        String revocationUrl) {
+
+    /** Settings without a revocation endpoint (the {@code fetch} goal does not need one). */
+    public ProviderSettings(String region, String regionOrigin, String issuer, String tokenUrl, String apiUrl,
+            String scope, String audience, ClientAuthentication clientAuth, String introspectionUrl, boolean verify,
+            Optional<Duration> defaultExpiresIn) {
+        this(region, regionOrigin, issuer, tokenUrl, apiUrl, scope, audience, clientAuth, introspectionUrl, verify,
+                defaultExpiresIn, null);
+    }
+}

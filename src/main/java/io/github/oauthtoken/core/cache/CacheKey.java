@@ -1,0 +1,35 @@
+package io.github.oauthtoken.core.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Identifies tokens that are interchangeable: same provider, same server, same client, same requested scope and
+ * audience (and for CXone the same access key). It never includes a secret, so it can name a cache file.
+ */
+public record CacheKey(String provider, String endpoint, String clientId, String scope, String audience, String accessKeyId) {
+
+    /** SHA-256 over the parts, hex: the cache file name. */
+    public String hash() {
+        String joined = Stream.of(provider, endpoint, clientId, scope, audience, accessKeyId)
+                .map(part -> Objects.toString(part, "").replace("\\", "\\\\").replace("\n", "\\n"))
+                .collect(Collectors.joining("\n"));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** For messages: the parts that tell the user which token this is, no secret among them. */
+    public String describe() {
+        return provider + " token for client " + clientId + " at " + endpoint
+                + (scope == null ? "" : " scope " + scope) + (audience == null ? "" : " audience " + audience);
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.oauthtoken.core.cache;
+
+import io.github.oauthtoken.core.TokenException;
+import java.util.Locale;
+
+/** Where tokens are kept for reuse. */
+public enum CacheMode {
+    /** Every execution fetches its own token. */
+    NONE,
+    /** One token per build, shared by all modules and executions (the default). */
+    SESSION,
+    /** Also kept on disk between builds on this machine (opt-in: it writes the token to a file). */
+    FILE;
+
+    public static CacheMode parse(String value) throws TokenException {
+        if (value == null || value.isBlank()) {
+            return SESSION;
+        }
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new TokenException("Unknown <cache> '" + value.trim() + "'. Valid values: none, session (the "
+                    + "default: one token per build) and file (also reused across builds on this machine).");
+        }
+    }
+}

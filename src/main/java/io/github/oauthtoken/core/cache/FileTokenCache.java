@@ -1,0 +1,259 @@
+package io.github.oauthtoken.core.cache;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.token.AccessToken;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tokens kept on disk between builds, one file per {@link CacheKey} (named by its hash, never by a secret).
+ *
+ * <p>Files are owner-only (0600, directory 0700 on POSIX), written to a temporary file and moved into place so a
+ * reader never sees half a file, and guarded by a lock file so parallel Maven processes on one machine fetch once.
+ * A file that is corrupt, unreadable, owned by someone else or readable by group or others is ignored with one
+ * warning and replaced.
+ */
+public final class FileTokenCache {
+    private static final int FORMAT = 1;
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final Path directory;
+    private final Redactor redactor;
+    private final BuildLog log;
+
+    public FileTokenCache(Path directory, Redactor redactor, BuildLog log) {
+        this.directory = directory;
+        this.redactor = redactor;
+        this.log = log;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    Path file(CacheKey key) {
+        return directory.resolve(key.hash() + ".json");
+    }
+
+    /** Work that runs while this process holds the key's lock file. */
+    @FunctionalInterface
+    public interface Locked<T> {
+        T run() throws TokenException;
+    }
+
+    /**
+     * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another process to release
+     * it. Within one JVM (a Maven daemon running two builds) the lock is per channel, so the wait loop also covers
+     * {@link OverlappingFileLockException}.
+     */
+    public <T> T withLock(CacheKey key, Duration maxWait, Locked<T> work) throws TokenException {
+        createDirectory();
+        Path lockFile = directory.resolve(key.hash() + ".lock");
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = null;
+            while (lock == null) {
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    if (System.nanoTime() > deadline) {
+                        throw new TokenException("Another build has held the token cache lock " + lockFile + " for more "
+                                + "than " + maxWait.toSeconds() + " s. If no other build runs, delete the file.");
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            try {
+                return work.run();
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new TokenException("The token cache lock " + lockFile + " could not be used (" + e.getMessage()
+                    + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenException("Interrupted while waiting for the token cache lock " + lockFile + ".");
+        }
+    }
+
+    /** The cached token for this key when it is valid for at least {@code minValidity} from {@code now}. */
+    public Optional<TokenResult> read(CacheKey key, Duration minValidity, Instant now) {
+        Path file = file(key);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Optional<String> unsafe = unsafeReason(file);
+        if (unsafe.isPresent()) {
+            log.warn("Ignoring the token cache file " + file + ": " + unsafe.get() + ". It will be replaced.");
+            return Optional.empty();
+        }
+        Optional<TokenResult> parsed;
+        try {
+            parsed = parse(Files.readString(file, StandardCharsets.UTF_8), key);
+        } catch (IOException | RuntimeException e) {
+            parsed = Optional.empty();
+        }
+        if (parsed.isEmpty()) {
+            log.warn("Ignoring the token cache file " + file + ": it is corrupt or unreadable. It will be replaced.");
+            return Optional.empty();
+        }
+        TokenResult result = parsed.get();
+        redactor.register(result.token().value());
+        if (result.token().expiresAt().isBefore(now.plus(minValidity))) {
+            log.debug("The cached token (fingerprint " + result.token().fingerprint() + ") expires at "
+                    + result.token().expiresAt() + ", sooner than minValidity allows; fetching a new one.");
+            return Optional.empty();
+        }
+        return Optional.of(result);
+    }
+
+    public void write(CacheKey key, TokenResult result) throws TokenException {
+        createDirectory();
+        Path file = file(key);
+        Path temp = null;
+        try {
+            temp = POSIX
+                    ? Files.createTempFile(directory, key.hash(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                    : Files.createTempFile(directory, key.hash(), ".tmp");
+            Files.writeString(temp, serialize(key, result), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new TokenException("The token could not be written to the cache " + file + " (" + e.getMessage()
+                    + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Already moved, or the directory went away: nothing to clean.
+                }
+            }
+        }
+    }
+
+    public void delete(CacheKey key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            log.warn("The token cache file " + file(key) + " could not be deleted: " + e.getMessage());
+        }
+    }
+
+    private void createDirectory() throws TokenException {
+        try {
+            if (!Files.isDirectory(directory)) {
+                FileAttribute<?>[] attributes = POSIX
+                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
+                        : new FileAttribute<?>[0];
+                Files.createDirectories(directory, attributes);
+            }
+        } catch (IOException e) {
+            throw new TokenException("The token cache directory " + directory + " could not be created ("
+                    + e.getMessage() + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+        }
+    }
+
+    private static Optional<String> unsafeReason(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("it is not a regular file");
+        }
+        if (!POSIX) {
+            return Optional.empty();
+        }
+        try {
+            UserPrincipal owner = Files.getOwner(file);
+            UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!owner.equals(me)) {
+                return Optional.of("it belongs to " + owner.getName() + ", not to " + me.getName());
+            }
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (!OWNER_ONLY_FILE.containsAll(permissions)) {
+                return Optional.of("its permissions (" + PosixFilePermissions.toString(permissions)
+                        + ") let group or others read it");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("its owner and permissions cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String serialize(CacheKey key, TokenResult result) throws IOException {
+        AccessToken token = result.token();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("key", key.hash());
+        json.put("describes", key.describe());
+        json.put("access_token", token.value().reveal());
+        json.put("token_type", token.type());
+        json.put("expires_in", token.expiresIn());
+        json.put("expires_at", token.expiresAt().toString());
+        json.put("expires_in_source", token.expiresInSource());
+        token.scope().ifPresent(scope -> json.put("scope", scope));
+        json.put("token_endpoint", result.tokenEndpoint().toString());
+        json.put("extras", result.extras());
+        return JSON.std.asString(json);
+    }
+
+    private static Optional<TokenResult> parse(String text, CacheKey key) {
+        Optional<Map<String, Object>> parsed = Json.parseObject(text);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> json = parsed.get();
+        if (!(json.get("format") instanceof Number format) || format.intValue() != FORMAT
+                || !key.hash().equals(json.get("key"))) {
+            return Optional.empty();
+        }
+        Optional<String> token = Json.string(json, "access_token").filter(t -> !t.isEmpty());
+        Optional<String> type = Json.string(json, "token_type");
+        Optional<String> expiresAt = Json.string(json, "expires_at");
+        Optional<String> endpoint = Json.string(json, "token_endpoint");
+        if (token.isEmpty() || type.isEmpty() || expiresAt.isEmpty() || endpoint.isEmpty()
+                || !(json.get("expires_in") instanceof Number expiresIn)) {
+            return Optional.empty();
+        }
+        Map<String, String> extras = new LinkedHashMap<>();
+        Json.object(json, "extras").ifPresent(map -> map.forEach((name, value) -> extras.put(name, String.valueOf(value))));
+        AccessToken accessToken = new AccessToken(Secret.of(token.get()), type.get(), expiresIn.longValue(),
+                Instant.parse(expiresAt.get()), Json.string(json, "scope"),
+                Json.string(json, "expires_in_source").orElse("expires_in"));
+        return Optional.of(new TokenResult(accessToken, URI.create(endpoint.get()), extras));
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.oauthtoken.core.ci;
+
+import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.secret.Secret;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Follows each CI system's conventions for a new secret: masks it in the job log first (GitHub Actions'
+ * {@code ::add-mask::}, Azure Pipelines' {@code task.setsecret}), then hands it to later steps when asked to.
+ * The masking commands go straight to standard output, because the Maven logger's {@code [INFO] } prefix would
+ * keep the runner from recognising them; they are the only place the token is ever printed, and only on those
+ * systems.
+ */
+public final class CiPublisher {
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final Function<String, String> environment;
+    private final PrintStream stdout;
+    private final BuildLog log;
+    private final CiSystem system;
+
+    public CiPublisher(Function<String, String> environment, PrintStream stdout, BuildLog log) {
+        this.environment = environment;
+        this.stdout = stdout;
+        this.log = log;
+        this.system = CiSystem.detect(environment);
+    }
+
+    public CiSystem system() {
+        return system;
+    }
+
+    /** Fails before anything is printed or written when an export names a CI system the build is not on. */
+    public void check(CiExports exports) throws TokenException {
+        if (exports.githubEnv() != null) {
+            requireGithubFile("githubEnv", "GITHUB_ENV");
+            requireName("githubEnv", exports.githubEnv());
+        }
+        if (exports.githubOutput() != null) {
+            requireGithubFile("githubOutput", "GITHUB_OUTPUT");
+            requireName("githubOutput", exports.githubOutput());
+        }
+        if (exports.azureVariable() != null) {
+            if (system != CiSystem.AZURE_PIPELINES) {
+                throw new TokenException("<azureVariable> is set, but this build does not run on Azure Pipelines "
+                        + "(TF_BUILD is not True; detected: " + system.displayName() + "). Remove it, or set it only "
+                        + "in the Azure pipeline (for example with -Doauth-token.azureVariable=NAME).");
+            }
+            requireName("azureVariable", exports.azureVariable());
+        }
+    }
+
+    /** Masks the token in the job log; call before anything else could print it. */
+    public void mask(Secret token, CiExports exports) {
+        if (!exports.mask()) {
+            return;
+        }
+        switch (system) {
+            case GITHUB_ACTIONS -> printCommand("::add-mask::" + token.reveal());
+            case AZURE_PIPELINES -> printCommand("##vso[task.setsecret]" + token.reveal());
+            default -> { } // GitLab CI, Jenkins, local: no runtime masking exists, so the token is never printed.
+        }
+    }
+
+    /** Hands the token to later steps as configured; {@link #check} must have passed. */
+    public void export(String provider, TokenResult result, CiExports exports) throws TokenException {
+        Secret token = result.token().value();
+        if (exports.githubEnv() != null) {
+            appendHeredoc("GITHUB_ENV", exports.githubEnv(), token);
+        }
+        if (exports.githubOutput() != null) {
+            appendHeredoc("GITHUB_OUTPUT", exports.githubOutput(), token);
+        }
+        if (exports.azureVariable() != null) {
+            printCommand("##vso[task.setvariable variable=" + exports.azureVariable() + ";issecret=true]" + token.reveal());
+        }
+        if (system == CiSystem.GITHUB_ACTIONS && environment.apply("GITHUB_STEP_SUMMARY") != null) {
+            appendLine(Path.of(environment.apply("GITHUB_STEP_SUMMARY")), "GITHUB_STEP_SUMMARY",
+                    "OAuth token (" + provider + ") from `" + result.tokenEndpoint().getHost() + "`: expires "
+                            + result.token().expiresAt() + ", fingerprint `" + result.token().fingerprint() + "`\n");
+        }
+    }
+
+    /** Writes the token to {@code file}, owner-only (0600 on POSIX), via a temporary file moved into place. */
+    public static void writeTokenFile(Path file, Secret token) throws TokenException {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = POSIX
+                    ? Files.createTempFile(target.getParent(), ".oauth-token", ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(target.getParent(), ".oauth-token", ".tmp");
+            Files.writeString(temp, token.reveal(), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new TokenException("<tokenFile> " + target + " could not be written (" + e.getMessage() + ").", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Moved already; nothing left behind.
+                }
+            }
+        }
+    }
+
+    private void requireGithubFile(String parameter, String variable) throws TokenException {
+        if (system != CiSystem.GITHUB_ACTIONS || blank(environment.apply(variable))) {
+            throw new TokenException("<" + parameter + "> is set, but this build does not run on GitHub Actions "
+                    + "with " + variable + " (GITHUB_ACTIONS=" + environment.apply("GITHUB_ACTIONS") + ", " + variable
+                    + (blank(environment.apply(variable)) ? " not set" : " set") + "; detected: "
+                    + system.displayName() + "). Set it only in the workflow (for example with -Doauth-token."
+                    + parameter + "=NAME), so local builds do not write the token nowhere.");
+        }
+    }
+
+    private static void requireName(String parameter, String name) throws TokenException {
+        if (!VARIABLE_NAME.matcher(name).matches()) {
+            throw new TokenException("<" + parameter + "> '" + name + "' is not a valid variable name (letters, "
+                    + "digits, '_', '.', '-', not starting with a digit).");
+        }
+    }
+
+    /** GitHub's multi-line form, with a random delimiter that cannot occur in the token. */
+    private void appendHeredoc(String variable, String name, Secret token) throws TokenException {
+        String delimiter;
+        do {
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            delimiter = "ghadelimiter_" + HexFormat.of().formatHex(random);
+        } while (token.reveal().contains(delimiter));
+        appendLine(Path.of(environment.apply(variable)), variable,
+                name + "<<" + delimiter + "\n" + token.reveal() + "\n" + delimiter + "\n");
+        log.info("Exported the token to later steps as " + name + " (" + variable + ").");
+    }
+
+    private static void appendLine(Path file, String variable, String text) throws TokenException {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new TokenException("The file named by " + variable + " (" + file + ") could not be written ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    private void printCommand(String line) {
+        // One println call: PrintStream writes it whole, at the start of a line, even with parallel modules logging.
+        stdout.println(line);
+        stdout.flush();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
