@@ -6,6 +6,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.TokenFetcher;
 import io.github.oauthtoken.core.cache.CacheMode;
 import io.github.oauthtoken.core.cache.FileTokenCache;
+import io.github.oauthtoken.core.cache.SessionTokenCache;
 import io.github.oauthtoken.core.ci.CiExports;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
@@ -244,11 +245,9 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private MavenProject project;
 
     private final SettingsDecrypter settingsDecrypter;
-    private final ReactorTokens reactorTokens;
 
-    AbstractTokenMojo(SettingsDecrypter settingsDecrypter, ReactorTokens reactorTokens) {
+    AbstractTokenMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
-        this.reactorTokens = reactorTokens;
     }
 
     /** What the goal does once its configuration is read; {@link TokenException}s become build failures. */
@@ -256,7 +255,7 @@ abstract class AbstractTokenMojo extends AbstractMojo {
 
     /** What a goal needs while it runs: the parsed request, its helpers, and the project. */
     record Run(FetchRequest request, TokenFetcher fetcher, Optional<FileTokenCache> fileCache, CiExports exports,
-            Redactor redactor, BuildLog log, MavenProject project, MavenSession session, ReactorTokens reactor,
+            Redactor redactor, BuildLog log, MavenProject project, MavenSession session, SessionTokenCache reactor,
             Function<String, String> environment) {}
 
     @Override
@@ -279,7 +278,8 @@ abstract class AbstractTokenMojo extends AbstractMojo {
             Optional<FileTokenCache> files = cacheMode == CacheMode.FILE
                     ? Optional.of(new FileTokenCache(cacheDirectory.toPath(), redactor, log))
                     : Optional.empty();
-            run(new Run(request, fetcher, files, ciExports(), redactor, log, project, session, reactorTokens, environment()));
+            run(new Run(request, fetcher, files, ciExports(), redactor, log, project, session, ReactorTokens.of(session),
+                    environment()));
         } catch (TokenException e) {
             String message = redactor.redact(e.getMessage());
             if (!failOnError) {

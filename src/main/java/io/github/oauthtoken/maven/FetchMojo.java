@@ -23,18 +23,18 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class FetchMojo extends AbstractTokenMojo {
 
     @Inject
-    public FetchMojo(SettingsDecrypter settingsDecrypter, ReactorTokens reactorTokens) {
-        super(settingsDecrypter, reactorTokens);
+    public FetchMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
     }
 
     @Override
     void run(Run run) throws TokenException {
         CiPublisher ci = new CiPublisher(run.environment(), System.out, run.log());
         ci.check(run.exports());
-        CachedToken token = run.fetcher().obtain(run.request(), run.reactor().cache(), run.fileCache());
+        CachedToken token = run.fetcher().obtain(run.request(), run.reactor(), run.fileCache());
         TokenResult result = token.result();
         String fingerprint = result.token().fingerprint();
-        if (run.reactor().cache().firstAnnouncement(fingerprint)) {
+        if (run.reactor().firstAnnouncement(fingerprint)) {
             // Masking first: from here on later plugins may print the token.
             ci.mask(result.token().value(), run.exports());
             ci.export(run.request().provider().id(), result, run.exports());

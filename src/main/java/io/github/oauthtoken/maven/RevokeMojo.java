@@ -42,14 +42,14 @@ public class RevokeMojo extends AbstractTokenMojo {
     private static final String PLUGIN_ARTIFACT_ID = "oauth-token-maven-plugin";
 
     @Inject
-    public RevokeMojo(SettingsDecrypter settingsDecrypter, ReactorTokens reactorTokens) {
-        super(settingsDecrypter, reactorTokens);
+    public RevokeMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
     }
 
     @Override
     void run(Run run) throws TokenException {
         CacheKey key = run.fetcher().keyOf(run.request());
-        Optional<CachedToken> cached = run.reactor().cache().peek(key);
+        Optional<CachedToken> cached = run.reactor().peek(key);
         Optional<AccessToken> token = cached.map(c -> c.result().token()).or(() -> fromProperties(run));
         deleteTokenFile(run);
         emptyProperties(run.project().getProperties());
@@ -64,7 +64,7 @@ public class RevokeMojo extends AbstractTokenMojo {
             return;
         }
         int expected = revokeExecutionsInReactor(run.session());
-        int seen = run.reactor().cache().countRevoke(key);
+        int seen = run.reactor().countRevoke(key);
         if (seen < expected) {
             run.log().info("Not revoking the token (fingerprint " + fingerprint + ") yet: other modules of this build "
                     + "share it; the last revoke execution of the build (" + expected + " in all, this is " + seen
@@ -77,11 +77,11 @@ public class RevokeMojo extends AbstractTokenMojo {
                     + "other builds on this machine. Set <revokeShared>true</revokeShared> to revoke it anyway.");
             return;
         }
-        if (!run.reactor().cache().markRevoked(fingerprint)) {
+        if (!run.reactor().markRevoked(fingerprint)) {
             run.log().debug("The token (fingerprint " + fingerprint + ") was already revoked by another module.");
             return;
         }
-        run.reactor().cache().remove(key, fingerprint);
+        run.reactor().remove(key, fingerprint);
         run.fileCache().ifPresent(files -> files.delete(key));
         try {
             if (run.fetcher().revoke(run.request(), token.get())) {

@@ -1,0 +1,210 @@
+package io.github.oauthtoken.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.lenient;
+
+import io.github.oauthtoken.core.token.Fingerprint;
+import java.util.Properties;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fetch goal inside Maven's container: configuration, settings.xml, environment, properties. */
+@MojoTest
+class FetchMojoTest {
+    private StubTokenServer server;
+    private final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void start() {
+        server = new StubTokenServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Points the mojo at the stub and gives its mocked session settings and environment variables. */
+    private Properties prepare(AbstractTokenMojo mojo, Settings settings, String... environment) throws Exception {
+        setVariableValueToObject(mojo, "tokenUrl", server.url() + "/oauth/token");
+        setVariableValueToObject(mojo, "apiUrl", server.url());
+        mojo.setLog(log);
+        MavenSession session = getVariableValueFromObject(mojo, "session");
+        lenient().when(session.getSettings()).thenReturn(settings);
+        lenient().when(session.getRepositorySession()).thenReturn(new DefaultRepositorySystemSession());
+        Properties systemProperties = session.getSystemProperties();
+        // Blank values shadow the real environment, so a developer's own variables cannot change the outcome.
+        for (String name : new String[] {"GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYSCLOUD_OAUTHCLIENT_ID",
+                "GENESYSCLOUD_OAUTHCLIENT_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy",
+                "GITHUB_ACTIONS", "TF_BUILD"}) {
+            systemProperties.setProperty("env." + name, "");
+        }
+        for (int i = 0; i < environment.length; i += 2) {
+            systemProperties.setProperty("env." + environment[i], environment[i + 1]);
+        }
+        MavenProject project = getVariableValueFromObject(mojo, "project");
+        return project.getProperties();
+    }
+
+    private static String[] credentialsInEnvironment() {
+        return new String[] {"GENESYS_CLIENT_ID", StubTokenServer.CLIENT_ID,
+                "GENESYS_CLIENT_SECRET", StubTokenServer.CLIENT_SECRET};
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "verify", value = "true")
+    void setsTheTokenPropertiesFromEnvironmentCredentials(FetchMojo mojo) throws Exception {
+        Properties properties = prepare(mojo, new Settings(), credentialsInEnvironment());
+
+        mojo.execute();
+
+        String token = server.lastToken;
+        assertThat(properties.getProperty("oauth.token")).isEqualTo(token);
+        assertThat(properties.getProperty("oauth.token.type")).isEqualTo("bearer");
+        assertThat(properties.getProperty("oauth.token.expiresIn")).isEqualTo("86399");
+        assertThat(properties.getProperty("oauth.token.expiresAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(properties.getProperty("oauth.token.fingerprint")).isEqualTo(Fingerprint.of(token));
+        assertThat(properties.getProperty("oauth.token.organizationId")).isEqualTo("org-42");
+        assertThat(log.lines).filteredOn(line -> line.startsWith("INFO"))
+                .containsExactly("INFO Obtained genesys token from 127.0.0.1 (expires "
+                        + properties.getProperty("oauth.token.expiresAt") + ", fingerprint " + Fingerprint.of(token) + ")");
+        assertThat(log.all()).doesNotContain(token).doesNotContain(StubTokenServer.CLIENT_SECRET);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "serverId", value = "genesys-ci")
+    void readsASettingsServer(FetchMojo mojo) throws Exception {
+        Settings settings = new Settings();
+        Server server = new Server();
+        server.setId("genesys-ci");
+        server.setUsername(StubTokenServer.CLIENT_ID);
+        server.setPassword(StubTokenServer.CLIENT_SECRET);
+        settings.addServer(server);
+        Properties properties = prepare(mojo, settings);
+
+        mojo.execute();
+
+        assertThat(properties.getProperty("oauth.token")).isEqualTo(this.server.lastToken);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "serverId", value = "not-there")
+    void anExplicitServerIdThatIsMissingIsAnErrorNotAFallback(FetchMojo mojo) throws Exception {
+        prepare(mojo, new Settings(), credentialsInEnvironment());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("settings.xml server 'not-there': no <server> with this id");
+        assertThat(server.tokenRequests).hasValue(0);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    void wrongSecretFailsWithTheHintAndWithoutTheSecret(FetchMojo mojo) throws Exception {
+        prepare(mojo, new Settings(), "GENESYS_CLIENT_ID", StubTokenServer.CLIENT_ID,
+                "GENESYS_CLIENT_SECRET", "wrong-secret-value-123");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("HTTP 400, error invalid_client (authentication failed)")
+                .hasMessageContaining("check the client id and secret in environment variables "
+                        + "GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET")
+                .message().doesNotContain("wrong-secret-value-123");
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "gensys")
+    void anUnknownProviderListsTheValidOnes(FetchMojo mojo) throws Exception {
+        prepare(mojo, new Settings());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Unknown <provider> 'gensys'. Valid values: genesys, cxone, oauth2.");
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(FetchMojo mojo) throws Exception {
+        Properties properties = prepare(mojo, new Settings(), credentialsInEnvironment());
+
+        mojo.execute();
+
+        assertThat(server.tokenRequests).hasValue(0);
+        assertThat(properties).doesNotContainKey("oauth.token");
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "failOnError", value = "false")
+    void failOnErrorFalseWarnsAndSetsNoProperties(FetchMojo mojo) throws Exception {
+        Properties properties = prepare(mojo, new Settings());
+
+        mojo.execute();
+
+        assertThat(properties).doesNotContainKey("oauth.token");
+        assertThat(log.lines).anySatisfy(line -> assertThat(line).startsWith("WARN No token").contains("GENESYS_CLIENT_ID"));
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "minValidity", value = "P2D")
+    void aTokenShorterThanMinValidityFails(FetchMojo mojo) throws Exception {
+        Properties properties = prepare(mojo, new Settings(), credentialsInEnvironment());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("expires in 86399 s")
+                .hasMessageContaining("<minValidity> of 172800 s");
+        assertThat(properties).doesNotContainKey("oauth.token");
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "timeout", value = "soon")
+    void aBadDurationSaysWhatIsExpected(FetchMojo mojo) throws Exception {
+        prepare(mojo, new Settings(), credentialsInEnvironment());
+
+        assertThatThrownBy(mojo::execute)
+                .hasMessage("<timeout> must be an ISO-8601 duration such as PT5M or PT1H30M, or a number of "
+                        + "seconds, but was 'soon'.");
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "githubEnv", value = "API_TOKEN")
+    void aGithubExportOutsideGithubActionsFailsBeforeFetching(FetchMojo mojo) throws Exception {
+        prepare(mojo, new Settings(), credentialsInEnvironment());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<githubEnv> is set, but this build does not run on GitHub Actions");
+        assertThat(server.tokenRequests).hasValue(0);
+    }
+}
