@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class FetchMojoTest {
     private StubTokenServer server;
     private final RecordingLog log = new RecordingLog();
+    /** One build session for every mojo of a test, as in a real build. */
+    private final DefaultRepositorySystemSession repositorySession = new DefaultRepositorySystemSession();
 
     @BeforeEach
     void start() {
@@ -44,12 +46,12 @@ class FetchMojoTest {
         mojo.setLog(log);
         MavenSession session = getVariableValueFromObject(mojo, "session");
         lenient().when(session.getSettings()).thenReturn(settings);
-        lenient().when(session.getRepositorySession()).thenReturn(new DefaultRepositorySystemSession());
+        lenient().when(session.getRepositorySession()).thenReturn(repositorySession);
         Properties systemProperties = session.getSystemProperties();
         // Blank values shadow the real environment, so a developer's own variables cannot change the outcome.
         for (String name : new String[] {"GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYSCLOUD_OAUTHCLIENT_ID",
                 "GENESYSCLOUD_OAUTHCLIENT_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy",
-                "GITHUB_ACTIONS", "TF_BUILD"}) {
+                "GITHUB_ACTIONS", "TF_BUILD", "GITLAB_CI"}) {
             systemProperties.setProperty("env." + name, "");
         }
         for (int i = 0; i < environment.length; i += 2) {
@@ -206,5 +208,36 @@ class FetchMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<githubEnv> is set, but this build does not run on GitHub Actions");
         assertThat(server.tokenRequests).hasValue(0);
+    }
+
+    @Test
+    void twoExecutionsInOneBuildShareOneTokenAndPrefixesKeepThemApart(
+            @InjectMojo(goal = "fetch") @MojoParameter(name = "provider", value = "genesys") FetchMojo first,
+            @InjectMojo(goal = "fetch") @MojoParameter(name = "provider", value = "genesys")
+                    @MojoParameter(name = "propertyPrefix", value = "second.token") FetchMojo second)
+            throws Exception {
+        Properties properties = prepare(first, new Settings(), credentialsInEnvironment());
+        prepare(second, new Settings(), credentialsInEnvironment());
+
+        first.execute();
+        second.execute();
+
+        assertThat(server.tokenRequests).hasValue(1);
+        assertThat(properties.getProperty("oauth.token")).isEqualTo(server.lastToken);
+        assertThat(properties.getProperty("second.token")).isEqualTo(server.lastToken);
+        assertThat(log.lines).anySatisfy(line -> assertThat(line).startsWith("INFO Reusing (this build) genesys token"));
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "cache", value = "none")
+    void cacheNoneFetchesEveryTime(FetchMojo mojo) throws Exception {
+        prepare(mojo, new Settings(), credentialsInEnvironment());
+
+        mojo.execute();
+        mojo.execute();
+
+        assertThat(server.tokenRequests).hasValue(2);
     }
 }

@@ -90,10 +90,16 @@ public final class CiPublisher {
         if (exports.azureVariable() != null) {
             printCommand("##vso[task.setvariable variable=" + exports.azureVariable() + ";issecret=true]" + token.reveal());
         }
-        if (system == CiSystem.GITHUB_ACTIONS && environment.apply("GITHUB_STEP_SUMMARY") != null) {
-            appendLine(Path.of(environment.apply("GITHUB_STEP_SUMMARY")), "GITHUB_STEP_SUMMARY",
-                    "OAuth token (" + provider + ") from `" + result.tokenEndpoint().getHost() + "`: expires "
-                            + result.token().expiresAt() + ", fingerprint `" + result.token().fingerprint() + "`\n");
+        String summary = environment.apply("GITHUB_STEP_SUMMARY");
+        if (system == CiSystem.GITHUB_ACTIONS && !blank(summary)) {
+            try {
+                appendLine(Path.of(summary), "GITHUB_STEP_SUMMARY",
+                        "OAuth token (" + provider + ") from `" + result.tokenEndpoint().getHost() + "`: expires "
+                                + result.token().expiresAt() + ", fingerprint `" + result.token().fingerprint() + "`\n");
+            } catch (TokenException e) {
+                // The summary is a courtesy; the build does not need it.
+                log.warn(e.getMessage());
+            }
         }
     }
 

@@ -1,0 +1,167 @@
+package io.github.oauthtoken.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.lenient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the goals print and write on each CI system: the exact masking lines on standard output, the GitHub files,
+ * the token file, and that revoke cleans up.
+ */
+@MojoTest
+class CiIntegrationMojoTest {
+    @TempDir
+    Path temp;
+
+    private StubTokenServer server;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private final DefaultRepositorySystemSession repositorySession = new DefaultRepositorySystemSession();
+
+    @BeforeEach
+    void start() {
+        server = new StubTokenServer();
+        originalOut = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() {
+        System.setOut(originalOut);
+        server.close();
+    }
+
+    private Properties prepare(AbstractTokenMojo mojo, String... environment) throws Exception {
+        setVariableValueToObject(mojo, "tokenUrl", server.url() + "/oauth/token");
+        setVariableValueToObject(mojo, "apiUrl", server.url());
+        mojo.setLog(new RecordingLog());
+        MavenSession session = getVariableValueFromObject(mojo, "session");
+        lenient().when(session.getSettings()).thenReturn(new Settings());
+        lenient().when(session.getRepositorySession()).thenReturn(repositorySession);
+        Properties env = session.getSystemProperties();
+        for (String name : new String[] {"GITHUB_ACTIONS", "TF_BUILD", "GITLAB_CI", "GITHUB_ENV", "GITHUB_OUTPUT",
+                "GITHUB_STEP_SUMMARY", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy",
+                "GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET"}) {
+            env.setProperty("env." + name, "");
+        }
+        env.setProperty("env.GENESYS_CLIENT_ID", StubTokenServer.CLIENT_ID);
+        env.setProperty("env.GENESYS_CLIENT_SECRET", StubTokenServer.CLIENT_SECRET);
+        for (int i = 0; i < environment.length; i += 2) {
+            env.setProperty("env." + environment[i], environment[i + 1]);
+        }
+        MavenProject project = getVariableValueFromObject(mojo, "project");
+        return project.getProperties();
+    }
+
+    private List<String> stdoutLines() {
+        return stdout.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "githubEnv", value = "API_TOKEN")
+    @MojoParameter(name = "githubOutput", value = "token")
+    void githubActionsMasksFirstThenWritesEnvOutputAndSummary(FetchMojo mojo) throws Exception {
+        Path env = Files.createFile(temp.resolve("github_env"));
+        Path output = Files.createFile(temp.resolve("github_output"));
+        Path summary = Files.createFile(temp.resolve("summary.md"));
+        Properties properties = prepare(mojo, "GITHUB_ACTIONS", "true", "GITHUB_ENV", env.toString(),
+                "GITHUB_OUTPUT", output.toString(), "GITHUB_STEP_SUMMARY", summary.toString());
+
+        mojo.execute();
+
+        String token = server.lastToken;
+        assertThat(stdoutLines()).containsExactly("::add-mask::" + token);
+        assertThat(Files.readString(env)).matches("API_TOKEN<<(ghadelimiter_[0-9a-f]{32})\n" + token + "\n\\1\n");
+        assertThat(Files.readString(output)).matches("token<<(ghadelimiter_[0-9a-f]{32})\n" + token + "\n\\1\n");
+        assertThat(Files.readString(summary))
+                .contains("genesys", properties.getProperty("oauth.token.expiresAt"),
+                        properties.getProperty("oauth.token.fingerprint"))
+                .doesNotContain(token);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "azureVariable", value = "API_TOKEN")
+    void azurePipelinesSetsTheSecretThenTheVariable(FetchMojo mojo) throws Exception {
+        prepare(mojo, "TF_BUILD", "True");
+
+        mojo.execute();
+
+        String token = server.lastToken;
+        assertThat(stdoutLines()).containsExactly(
+                "##vso[task.setsecret]" + token,
+                "##vso[task.setvariable variable=API_TOKEN;issecret=true]" + token);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    void gitlabHasNoMaskingSoNothingIsPrinted(FetchMojo mojo) throws Exception {
+        prepare(mojo, "GITLAB_CI", "true");
+
+        mojo.execute();
+
+        assertThat(server.lastToken).isNotNull();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "mask", value = "false")
+    void maskFalsePrintsNothingEvenOnGithub(FetchMojo mojo) throws Exception {
+        prepare(mojo, "GITHUB_ACTIONS", "true");
+
+        mojo.execute();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void tokenFileIsOwnerOnlyAndRevokeDeletesItEmptiesThePropertiesAndRevokes(
+            @InjectMojo(goal = "fetch") @MojoParameter(name = "provider", value = "genesys") FetchMojo fetch,
+            @InjectMojo(goal = "revoke") @MojoParameter(name = "provider", value = "genesys") RevokeMojo revoke)
+            throws Exception {
+        Path tokenFile = temp.resolve("secrets/token");
+        Properties properties = prepare(fetch);
+        prepare(revoke);
+        setVariableValueToObject(fetch, "tokenFile", tokenFile.toFile());
+        setVariableValueToObject(revoke, "tokenFile", tokenFile.toFile());
+
+        fetch.execute();
+
+        assertThat(Files.readString(tokenFile)).isEqualTo(server.lastToken);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+
+        revoke.execute();
+
+        assertThat(tokenFile).doesNotExist();
+        assertThat(server.revocations).hasValue(1);
+        assertThat(properties.getProperty("oauth.token")).isEmpty();
+        assertThat(properties.getProperty("oauth.token.fingerprint")).isEmpty();
+    }
+}
