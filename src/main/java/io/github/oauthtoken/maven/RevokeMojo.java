@@ -8,6 +8,7 @@ import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,7 +22,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Revokes the token that {@code fetch} obtained, forgets it, empties its properties and deletes {@code tokenFile}.
+ * Revokes the token that {@code fetch} obtained in this build (or, with {@code cache=file}, the one in the file
+ * cache, so that a last pipeline step can revoke what earlier steps used), forgets it, empties its properties and deletes {@code tokenFile}.
  * In a reactor the modules share one token: each module's {@code revoke} empties its own properties, and only the
  * build's last {@code revoke} execution revokes the token, so that no module loses its token while it runs.
  * Genesys Cloud: {@code DELETE /api/v2/tokens/me}; oauth2: RFC 7009 at {@code revocationUrl} or the discovered
@@ -49,7 +51,9 @@ public class RevokeMojo extends AbstractTokenMojo {
     @Override
     void run(Run run) throws TokenException {
         CacheKey key = run.fetcher().keyOf(run.request());
-        Optional<CachedToken> cached = run.reactor().peek(key);
+        Optional<CachedToken> cached = run.reactor().peek(key).or(() -> run.fileCache()
+                .flatMap(files -> files.read(key, Duration.ZERO, Instant.now()))
+                .map(result -> new CachedToken(result, true, "file cache")));
         Optional<AccessToken> token = cached.map(c -> c.result().token()).or(() -> fromProperties(run));
         deleteTokenFile(run);
         emptyProperties(run.project().getProperties());
