@@ -23,8 +23,10 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
 import org.eclipse.jetty.client.Origin;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -290,6 +292,11 @@ public final class HttpTransport implements AutoCloseable {
             }
             try {
                 created.start();
+                // OAuth servers answer a wrong client with 401 and often no WWW-Authenticate header; Jetty's
+                // challenge handlers (installed by start()) would turn that into a protocol error and hide the
+                // server's error body. The plugin authenticates preemptively, so 401 and 407 reach the caller as is.
+                created.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+                created.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
             } catch (Exception e) {
                 throw new TokenException("The HTTP client could not start (" + settings.trust() + "): "
                         + e.getMessage(), e);

@@ -1,0 +1,410 @@
+package io.github.oauthtoken.core.faults;
+
+import static io.github.oauthtoken.core.faults.FaultServer.closeEmpty;
+import static io.github.oauthtoken.core.faults.FaultServer.hang;
+import static io.github.oauthtoken.core.faults.FaultServer.huge;
+import static io.github.oauthtoken.core.faults.FaultServer.json;
+import static io.github.oauthtoken.core.faults.FaultServer.malformedChunked;
+import static io.github.oauthtoken.core.faults.FaultServer.reset;
+import static io.github.oauthtoken.core.faults.FaultServer.respond;
+import static io.github.oauthtoken.core.faults.FaultServer.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.FetchRequest;
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.TokenFetcher;
+import io.github.oauthtoken.core.credentials.CredentialRequest;
+import io.github.oauthtoken.core.credentials.CredentialResolver;
+import io.github.oauthtoken.core.credentials.EnvPair;
+import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.NonProxyHosts;
+import io.github.oauthtoken.core.http.ProxyRoute;
+import io.github.oauthtoken.core.http.RetryPolicy;
+import io.github.oauthtoken.core.http.TrustSettings;
+import io.github.oauthtoken.core.provider.ClientAuthentication;
+import io.github.oauthtoken.core.provider.ProviderKind;
+import io.github.oauthtoken.core.provider.ProviderSettings;
+import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.secret.Secret;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fault-injection suite: one scenario per way a token server (or the network, or the configuration) can go
+ * wrong. Each asserts the outcome, the message, how many attempts the server saw, that the time taken stays within
+ * the configured bounds (an upper bound only, generous, so a loaded machine cannot make it flaky), and that no
+ * secret or token appears in any message or log line.
+ */
+class FaultInjectionTest {
+    private static final String CLIENT_ID = "fault-client";
+    private static final String SECRET = "fault-secret-" + UUID.randomUUID();
+    private static final String TOKEN = "fault-token-" + UUID.randomUUID();
+
+    @TempDir
+    Path temp;
+
+    private final List<String> logLines = new ArrayList<>();
+    private final BuildLog log = new BuildLog() {
+        @Override public void debug(String message) { logLines.add("DEBUG " + message); }
+        @Override public void info(String message) { logLines.add("INFO " + message); }
+        @Override public void warn(String message) { logLines.add("WARN " + message); }
+    };
+
+    /** Fast backoff so retries take milliseconds; Retry-After values from the server are honoured as given. */
+    private static RetryPolicy retries(int count, Duration maxRetryWait) {
+        return new RetryPolicy(count, maxRetryWait, Duration.ofMillis(20), Duration.ofMillis(100));
+    }
+
+    private HttpSettings http(RetryPolicy retry, Duration timeout) {
+        return new HttpSettings(Duration.ofSeconds(5), timeout, HttpSettings.DEFAULT_MAX_BODY_BYTES, retry,
+                TrustSettings.JVM_DEFAULT, List.of());
+    }
+
+    private TokenResult fetch(String tokenUrl, HttpSettings http) throws TokenException {
+        return fetch(ProviderKind.GENESYS, tokenUrl, http);
+    }
+
+    private TokenResult fetch(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
+        Redactor redactor = new Redactor();
+        Map<String, String> env = Map.of("ID", CLIENT_ID, "SECRET", SECRET, "KEY_ID", "key-id", "KEY_SECRET", SECRET + "-key");
+        CredentialResolver credentials = new CredentialResolver(id -> Optional.empty(), env::get, redactor);
+        ProviderSettings settings = new ProviderSettings(null, "<region>", "http://127.0.0.1:1", tokenUrl, null, null,
+                null, ClientAuthentication.BASIC, null, false, Optional.empty());
+        FetchRequest request = new FetchRequest(kind, settings,
+                new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), kind.needsAccessKey(), null,
+                        new EnvPair("KEY_ID", "KEY_SECRET")),
+                http, Duration.ofMinutes(5));
+        try {
+            return new TokenFetcher(credentials, redactor, log, Clock.systemUTC()).fetch(request);
+        } catch (TokenException e) {
+            // What the Maven layer would print: the redacted message.
+            throw new TokenException(redactor.redact(e.getMessage()));
+        }
+    }
+
+    /** Runs a scenario, then checks the time bound and that nothing secret was said. */
+    private <T> T within(Duration bound, ThrowingSupplier<T> scenario) throws Exception {
+        long start = System.nanoTime();
+        try {
+            return scenario.get();
+        } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).as("time taken").isLessThan(bound);
+            assertThat(String.join("\n", logLines)).doesNotContain(SECRET).doesNotContain(TOKEN);
+        }
+    }
+
+    interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    private void assertFails(Duration bound, ThrowingSupplier<?> scenario, String... messageParts) throws Exception {
+        within(bound, () -> {
+            assertThatThrownBy(scenario::get)
+                    .isInstanceOf(TokenException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).contains(messageParts)
+                            .doesNotContain(SECRET).doesNotContain(TOKEN));
+            return null;
+        });
+    }
+
+    private long warnings() {
+        return logLines.stream().filter(line -> line.startsWith("WARN")).count();
+    }
+
+    @Test
+    void http429WithRetryAfterSecondsThenSuccess() throws Exception {
+        try (FaultServer server = new FaultServer(json(429, "{}", "Retry-After: 1"), token(TOKEN))) {
+            TokenResult result = within(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(server.attempts()).isEqualTo(2);
+            assertThat(logLines).filteredOn(l -> l.startsWith("WARN")).singleElement().asString()
+                    .contains("HTTP 429", "retry 1 of 3 in 1.0 s", "Retry-After");
+        }
+    }
+
+    @Test
+    void http429WithRetryAfterHttpDateThenSuccess() throws Exception {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+        try (FaultServer server = new FaultServer(json(429, "{}", "Retry-After: " + date), token(TOKEN))) {
+            TokenResult result = within(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(server.attempts()).isEqualTo(2);
+            assertThat(warnings()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void http429AskingLongerThanMaxRetryWaitFailsAtOnce() throws Exception {
+        try (FaultServer server = new FaultServer(json(429, "{}", "Retry-After: 120"), token(TOKEN))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "HTTP 429", "asks to wait 120 s", "longer than <maxRetryWait> of 60 s");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void http503TwiceThenSuccess() throws Exception {
+        try (FaultServer server = new FaultServer(json(503, "{}"), json(503, "{}"), token(TOKEN))) {
+            TokenResult result = within(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(server.attempts()).isEqualTo(3);
+            assertThat(warnings()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void http500ForeverGivesUpAfterTheRetries() throws Exception {
+        try (FaultServer server = new FaultServer(json(500, "{\"error\":\"server_error\"}"))) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "after 4 attempts", "HTTP 500", "server_error");
+            assertThat(server.attempts()).isEqualTo(4);
+            assertThat(warnings()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void genesysRateLimit400IsRetried() throws Exception {
+        try (FaultServer server = new FaultServer(
+                json(400, "{\"error\":\"invalid_request\",\"description\":\"Rate limit exceeded the maximum\"}"),
+                token(TOKEN))) {
+            TokenResult result = within(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(server.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void connectionResetIsRetried() throws Exception {
+        try (FaultServer server = new FaultServer(reset(), token(TOKEN))) {
+            TokenResult result = within(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(server.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void emptyResponseIsRetriedThenFails() throws Exception {
+        try (FaultServer server = new FaultServer(closeEmpty())) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(2, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "failed after 3 attempts", "the connection failed before a complete response arrived");
+            assertThat(server.attempts()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void malformedChunkedBodyIsRetriedThenFails() throws Exception {
+        try (FaultServer server = new FaultServer(malformedChunked())) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(1, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "failed after 2 attempts", "before a complete response arrived");
+            assertThat(server.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersHitsTheDeadline() throws Exception {
+        try (FaultServer server = new FaultServer(hang())) {
+            assertFails(Duration.ofSeconds(2 + 5),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(2))),
+                    "no complete answer within the <timeout> of 2 s");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void http200WithHtmlShowsStatusTypeAndTheStartOfTheBody() throws Exception {
+        String html = "<html><body><h1>Proxy error</h1>" + "x".repeat(500) + "</body></html>";
+        try (FaultServer server = new FaultServer(respond(200, "text/html", html))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "is not a JSON object", "HTTP 200", "text/html");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void http502WithHtmlShowsAtMost200CharactersWithSecretsMasked() throws Exception {
+        String html = "<html>upstream said " + SECRET + " " + "y".repeat(400) + "</html>";
+        try (FaultServer server = new FaultServer(respond(502, "text/html", html))) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(0, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "HTTP 502", "Content-Type 'text/html'", "body starts: <html>upstream said ****");
+        }
+    }
+
+    @Test
+    void http200WithoutAccessToken() throws Exception {
+        try (FaultServer server = new FaultServer(json(200, "{\"token_type\":\"bearer\",\"expires_in\":3600}"))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "has no access_token", "token_type", "expires_in");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "1.5", "\"abc\"", "1000000000000"})
+    void badExpiresInIsRejected(String expiresIn) throws Exception {
+        try (FaultServer server = new FaultServer(json(200,
+                "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "expires_in");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void tokenTypeMacIsRejected() throws Exception {
+        try (FaultServer server = new FaultServer(json(200,
+                "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"mac\",\"expires_in\":3600}"))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "token_type 'mac'", "only hands on bearer tokens");
+        }
+    }
+
+    @Test
+    void aTenMegabyteBodyIsRefused() throws Exception {
+        try (FaultServer server = new FaultServer(huge(10 * 1024 * 1024))) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "larger than 64 KiB");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsNotFollowed() throws Exception {
+        try (FaultServer other = new FaultServer(token(TOKEN));
+                FaultServer server = new FaultServer(respond(302, null, "",
+                        "Location: " + other.url("/oauth/token").replace("127.0.0.1", "localhost")))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "redirect (HTTP 302) to host localhost", "does not follow redirects");
+            assertThat(other.attempts()).isZero();
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void http401InvalidClientIsNotRetried() throws Exception {
+        try (FaultServer server = new FaultServer(json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad\"}"))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "HTTP 401, error invalid_client (bad)", "check the client id and secret in environment variables ID / SECRET");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void http400UnauthorizedClientIsNotRetried() throws Exception {
+        try (FaultServer server = new FaultServer(json(400, "{\"error\":\"unauthorized_client\"}"))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "HTTP 400, error unauthorized_client", "grant is not enabled for this OAuth client");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void http400InvalidGrantInTheCxoneShapeIsNotRetried() throws Exception {
+        try (FaultServer server = new FaultServer(
+                json(400, "{\"error\":\"invalid_grant\",\"errorDescription\":\"Invalid access key\"}"))) {
+            assertFails(Duration.ofSeconds(10),
+                    () -> fetch(ProviderKind.CXONE, server.url("/auth/token"),
+                            http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "HTTP 400, error invalid_grant (Invalid access key)", "check the access key id and secret in "
+                            + "environment variables KEY_ID / KEY_SECRET");
+            assertThat(server.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void plainHttpToANonLoopbackHostIsRefusedBeforeConnecting() throws Exception {
+        assertFails(Duration.ofSeconds(10),
+                () -> fetch("http://login.mypurecloud.ie/oauth/token", http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                "uses plain http:// to login.mypurecloud.ie", "only for loopback hosts");
+    }
+
+    @Test
+    void aProxyThatRequiresAuthenticationGetsItAndTheServerNeverSeesIt() throws Exception {
+        String proxyPassword = "proxy-pass-" + UUID.randomUUID();
+        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy("proxy-user", proxyPassword)) {
+            ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of(proxyPassword),
+                    NonProxyHosts.NONE, "settings.xml proxy 'test'");
+            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
+                    List.of(route));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(proxy.seen).singleElement().asString().containsIgnoringCase("Proxy-Authorization: Basic");
+            assertThat(server.requests).singleElement().asString()
+                    .doesNotContainIgnoringCase("Proxy-Authorization").contains("Authorization: Basic");
+            assertThat(String.join("\n", logLines)).doesNotContain(proxyPassword);
+        }
+    }
+
+    @Test
+    void aProxyWithWrongCredentialsFailsClearly() throws Exception {
+        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy("proxy-user", "right")) {
+            ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("wrong-pass"),
+                    NonProxyHosts.NONE, "settings.xml proxy 'test'");
+            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
+                    List.of(route));
+
+            assertFails(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings), "HTTP 407");
+            assertThat(server.attempts()).isZero();
+        }
+    }
+
+    @Test
+    void aSelfSignedCertificateIsRejectedByDefaultAndAcceptedWithItsTrustStore() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json)) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "TLS handshake with localhost failed", "<trustStore>");
+
+            HttpSettings trusting = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)),
+                    new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), List.of());
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.oauthtoken.core.faults;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An HTTPS token server with a self-signed certificate for {@code localhost}, made with the JDK's keytool, and a
+ * PKCS12 trust store holding just that certificate.
+ */
+final class SelfSignedTls implements AutoCloseable {
+    static final String STORE_PASSWORD = "changeit";
+
+    final Path keyStore;
+    final Path trustStore;
+    private final HttpsServer server;
+
+    SelfSignedTls(Path directory, String tokenJson) throws Exception {
+        keyStore = directory.resolve("server.p12");
+        trustStore = directory.resolve("trust.p12");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+            keys.load(in, STORE_PASSWORD.toCharArray());
+        }
+        Certificate certificate = keys.getCertificate("server");
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", certificate);
+        try (var out = java.nio.file.Files.newOutputStream(trustStore)) {
+            trust.store(out, STORE_PASSWORD.toCharArray());
+        }
+
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, STORE_PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        server.createContext("/oauth/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = tokenJson.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "https://localhost:" + server.getAddress().getPort() + "/oauth/token";
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        String[] command = new String[args.length + 1];
+        command[0] = keytool.toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("keytool failed: " + String.join(" ", command));
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
