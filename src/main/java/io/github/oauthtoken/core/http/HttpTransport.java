@@ -89,7 +89,7 @@ public final class HttpTransport implements AutoCloseable {
                 return reply;
             }
             if (asked.isPresent() && asked.get().compareTo(policy.maxRetryWait()) > 0) {
-                throw new TokenException(call.purpose() + " (" + call.describe() + ") got " + reason
+                throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") got " + reason
                         + ", and the server asks to wait " + asked.get().toSeconds() + " s before retrying (Retry-After), "
                         + "longer than <maxRetryWait> of " + policy.maxRetryWait().toSeconds() + " s. Try again later, "
                         + "or raise <maxRetryWait>.");
@@ -97,7 +97,7 @@ public final class HttpTransport implements AutoCloseable {
             Duration wait = asked.isPresent() ? asked.get() : policy.backoff(attempt);
             Duration left = remaining();
             if (wait.compareTo(left) >= 0) {
-                throw new TokenException(call.purpose() + " (" + call.describe() + ") got " + reason + " on attempt "
+                throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") got " + reason + " on attempt "
                         + attempt + "; the next retry (in " + seconds(wait) + ") would pass the <timeout> of "
                         + settings.timeout().toSeconds() + " s for the whole fetch, so the plugin gives up.");
             }
@@ -166,7 +166,7 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         TokenException toTokenException(int attempts) {
-            return new TokenException(call.purpose() + " (" + call.describe() + ") failed"
+            return new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") failed"
                     + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + reason
                     + (advice.isEmpty() ? "" : ". " + advice), getCause());
         }
@@ -192,7 +192,7 @@ public final class HttpTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             request.abort(e);
-            throw new TokenException(call.purpose() + " (" + call.describe() + ") was interrupted.");
+            throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") was interrupted.");
         } catch (TimeoutException e) {
             request.abort(e);
             throw timedOut(call);
@@ -211,7 +211,7 @@ public final class HttpTransport implements AutoCloseable {
         if (status >= 300 && status < 400) {
             String location = headers.get("location");
             String target = location == null ? "without a Location header" : "to " + locationHost(call.uri(), location);
-            throw new TokenException(call.purpose() + " (" + call.describe() + ") was answered with a redirect ("
+            throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") was answered with a redirect ("
                     + "HTTP " + status + ") " + target + ". The plugin does not follow redirects, so that credentials "
                     + "are never sent to another host; configure the final URL instead.");
         }
@@ -289,6 +289,9 @@ public final class HttpTransport implements AutoCloseable {
             created.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
             for (ProxyRoute route : settings.proxies()) {
                 addProxy(created, route);
+                log.debug("Proxy for " + (route.targetScheme() == null ? "all" : route.targetScheme()) + " URLs: "
+                        + route.describe() + (route.username() == null ? "" : ", with authentication")
+                        + (route.bypass().toString().isEmpty() ? "" : ", bypassed for " + route.bypass()));
             }
             try {
                 created.start();

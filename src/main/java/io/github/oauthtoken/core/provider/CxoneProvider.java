@@ -75,7 +75,7 @@ public final class CxoneProvider implements TokenProvider {
         URI document = Discovery.append(issuer, "/.well-known/openid-configuration");
         Map<String, Object> metadata = Discovery.fetch(context, "CXone discovery", document)
                 .orElseThrow(() -> new TokenException("CXone discovery found no document at "
-                        + EndpointPolicy.describe(document) + " (HTTP 404). Check <issuer> (default "
+                        + EndpointPolicy.describe(document) + " (a 4xx status). Check <issuer> (default "
                         + DEFAULT_ISSUER + "), or set <tokenUrl>."));
         return Discovery.endpoint(metadata, "token_endpoint", document);
     }
@@ -94,7 +94,7 @@ public final class CxoneProvider implements TokenProvider {
                 "/.well-known/cxone-configuration?tenantId=" + FormBody.encode(tenantId));
         Map<String, Object> configuration = Discovery.fetch(context, "CXone tenant lookup", document)
                 .orElseThrow(() -> new TokenException("CXone has no configuration for tenant " + tenantId + " at "
-                        + EndpointPolicy.describe(document) + " (HTTP 404). Check <issuer>: US government tenants "
+                        + EndpointPolicy.describe(document) + " (a 4xx status). Check <issuer>: US government tenants "
                         + "use https://cxone-gov.niceincontact.com."));
         return Discovery.endpoint(configuration, "api_endpoint", document).toString();
     }

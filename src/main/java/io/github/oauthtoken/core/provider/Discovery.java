@@ -13,10 +13,15 @@ import java.util.Optional;
 final class Discovery {
     private Discovery() {}
 
-    /** The document, or empty when the server answers 404 (it does not publish this one). */
+    /**
+     * The document, or empty when the server answers with a 4xx status: it does not publish this one. Servers
+     * differ in how they say so (404, or 405 from mock-oauth2-server for the RFC 8414 path), so any 4xx counts.
+     */
     static Optional<Map<String, Object>> fetch(ProviderContext context, String purpose, URI uri) throws TokenException {
         HttpReply reply = context.http().send(HttpCall.get(purpose, uri).header("Accept", "application/json"));
-        if (reply.status() == 404) {
+        if (reply.status() >= 400 && reply.status() < 500) {
+            context.log().debug(ProviderErrors.capitalize(purpose) + ": " + EndpointPolicy.describe(uri) + " answered HTTP "
+                    + reply.status() + "; taken as no document there.");
             return Optional.empty();
         }
         if (reply.status() != 200) {

@@ -105,7 +105,7 @@ public final class OAuth2Provider implements TokenProvider {
         }
         throw new TokenException("Discovery found no metadata for <issuer> " + EndpointPolicy.describe(issuer)
                 + ": both " + EndpointPolicy.describe(rfc8414) + " and " + EndpointPolicy.describe(oidc)
-                + " answered 404. Check <issuer>, or set <tokenUrl>.");
+                + " answered with a 4xx status. Check <issuer>, or set <tokenUrl>.");
     }
 
     /** RFC 8414 section 3.3: metadata for another issuer must not be used (it could send credentials elsewhere). */

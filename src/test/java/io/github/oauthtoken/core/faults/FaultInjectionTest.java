@@ -29,6 +29,7 @@ import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.testservers.AuthProxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -360,7 +361,7 @@ class FaultInjectionTest {
     @Test
     void aProxyThatRequiresAuthenticationGetsItAndTheServerNeverSeesIt() throws Exception {
         String proxyPassword = "proxy-pass-" + UUID.randomUUID();
-        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy("proxy-user", proxyPassword)) {
+        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy(0, "proxy-user", proxyPassword)) {
             ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of(proxyPassword),
                     NonProxyHosts.NONE, "settings.xml proxy 'test'");
             HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
@@ -379,7 +380,7 @@ class FaultInjectionTest {
 
     @Test
     void aProxyWithWrongCredentialsFailsClearly() throws Exception {
-        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy("proxy-user", "right")) {
+        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy(0, "proxy-user", "right")) {
             ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("wrong-pass"),
                     NonProxyHosts.NONE, "settings.xml proxy 'test'");
             HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),

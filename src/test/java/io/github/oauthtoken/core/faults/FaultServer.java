@@ -1,8 +1,7 @@
 package io.github.oauthtoken.core.faults;
 
-import java.io.ByteArrayOutputStream;
+import io.github.oauthtoken.testservers.AuthProxy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -133,34 +132,12 @@ final class FaultServer implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            requests.add(readRequest(socket.getInputStream()));
+            requests.add(AuthProxy.readRequest(socket.getInputStream()));
             int index = attempts.getAndIncrement();
             script.get(Math.min(index, script.size() - 1)).answer(socket, socket.getOutputStream());
         } catch (IOException e) {
             // The client went away: part of several scenarios.
         }
-    }
-
-    /** Reads the head and the Content-Length body of one request. */
-    static String readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            head.write(b);
-            byte[] so = head.toByteArray();
-            int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n') {
-                break;
-            }
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : text.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
     }
 
     int attempts() {

@@ -1,4 +1,4 @@
-package io.github.oauthtoken.core.faults;
+package io.github.oauthtoken.testservers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,13 @@ import java.util.List;
  * A forward proxy for plain-HTTP targets on loopback that demands Basic proxy authentication (407 otherwise), and
  * strips {@code Proxy-Authorization} before forwarding, like a real proxy, so a test can check what each side saw.
  */
-final class AuthProxy implements AutoCloseable {
+public final class AuthProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String expected;
-    final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
-    AuthProxy(String user, String password) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    public AuthProxy(int port, String user, String password) throws IOException {
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         this.expected = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         Thread acceptor = new Thread(this::acceptLoop, "auth-proxy");
@@ -31,7 +31,7 @@ final class AuthProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -50,7 +50,7 @@ final class AuthProxy implements AutoCloseable {
 
     private void relay(Socket client) {
         try (client) {
-            String request = FaultServer.readRequest(client.getInputStream());
+            String request = readRequest(client.getInputStream());
             seen.add(request);
             String[] lines = request.split("\r\n");
             boolean authorized = false;
@@ -65,6 +65,10 @@ final class AuthProxy implements AutoCloseable {
                     authorized = lines[i].substring(20).trim().equals(expected);
                     continue;
                 }
+                if (lines[i].regionMatches(true, 0, "Connection:", 0, 11)
+                        || lines[i].regionMatches(true, 0, "Proxy-Connection:", 0, 17)) {
+                    continue;
+                }
                 forwarded.append(lines[i]).append("\r\n");
             }
             OutputStream out = client.getOutputStream();
@@ -73,6 +77,8 @@ final class AuthProxy implements AutoCloseable {
                         + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 return;
             }
+            // One request per connection, on both sides: the client learns it from the upstream's answer.
+            forwarded.append("Connection: close\r\n");
             int bodyStart = request.indexOf("\r\n\r\n") + 4;
             forwarded.append("\r\n").append(request.substring(bodyStart));
             try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
@@ -83,6 +89,28 @@ final class AuthProxy implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // A client that went away; the test looks at what arrived.
         }
+    }
+
+    /** Reads the head and the Content-Length body of one request. */
+    public static String readRequest(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            byte[] so = head.toByteArray();
+            int n = so.length;
+            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n') {
+                break;
+            }
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int length = 0;
+        for (String line : text.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
     }
 
     @Override

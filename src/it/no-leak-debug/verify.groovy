@@ -1,0 +1,17 @@
+def log = new File(basedir, 'build.log').text
+// It really ran at debug level, through the proxy, with verify.
+assert log.contains('[DEBUG]')
+assert log.contains('Genesys Cloud accepted the token')
+assert log =~ /Proxy for http URLs: 127\.0\.0\.1:\d+ \(settings.xml proxy 'it-proxy'\), with authentication/
+assert log =~ /Obtained genesys token from 127\.0\.0\.1 \(expires \S+, fingerprint [0-9a-f]{8}\)/
+// None of the secrets, in any form the plugin sends them.
+def secret = 'it-genesys-secret-4Qx9Tb'
+def basic = 'it-debug-client:' + secret
+[secret, 'it-proxy-pass-R5tv', basic.bytes.encodeBase64().toString(),
+ 'it-proxy-user:it-proxy-pass-R5tv'.bytes.encodeBase64().toString()].each {
+    assert !log.contains(it) : "a secret appears in the -X build log"
+}
+new File(tokenJournal).readLines().each { assert !log.contains(it) : 'a token appears in the -X build log' }
+assert !(log =~ /(?i)authorization:/) : 'a request header was logged'
+
+true

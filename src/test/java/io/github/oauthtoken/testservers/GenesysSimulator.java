@@ -1,0 +1,112 @@
+package io.github.oauthtoken.testservers;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Genesys Cloud's login and API hosts on one loopback port, as ../shared/PROTOCOLS.md describes them: client
+ * credentials with HTTP Basic at {@code POST /oauth/token}, lowercase {@code bearer}, the 400 {@code invalid_client}
+ * body with both {@code description} and {@code error_description}, and {@code /api/v2/tokens/me} (GET, HEAD,
+ * DELETE) on the API side.
+ *
+ * <p>Two test hooks that are not part of Genesys: under {@code /flaky/oauth/token} each client's first request gets
+ * 429 with {@code Retry-After: 1}, and {@code /hang/oauth/token} accepts and never answers.
+ */
+public final class GenesysSimulator extends SimulatorServer {
+    /** An OAuth client: its secret, whether the client credentials grant is enabled, and its token lifetime. */
+    public record Client(String secret, boolean grantEnabled, long expiresIn) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, Client> clients;
+    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> throttledOnce = ConcurrentHashMap.newKeySet();
+
+    public GenesysSimulator(int port, Path journal, Map<String, Client> clients) {
+        super(port, journal);
+        this.clients = Map.copyOf(clients);
+        route("/oauth/token", exchange -> token(exchange, false));
+        route("/flaky/oauth/token", exchange -> token(exchange, true));
+        route("/hang/oauth/token", exchange -> {
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        route("/api/v2/tokens/me", this::tokensMe);
+        start();
+    }
+
+    private void token(HttpExchange exchange, boolean throttleFirst) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "application/json", "{\"error\":\"invalid_request\",\"description\":\"POST only\","
+                    + "\"error_description\":\"POST only\"}");
+            return;
+        }
+        Optional<String[]> basic = basicCredentials(exchange);
+        countTokenRequest(basic.map(b -> b[0]).orElse(""));
+        if (throttleFirst && throttledOnce.add(basic.map(b -> b[0]).orElse(""))) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            json(exchange, 429, "{\"message\":\"Rate limit exceeded the maximum\",\"status\":429}");
+            return;
+        }
+        if (!isForm(exchange)) {
+            oauthError(exchange, "invalid_request", "content type must be application/x-www-form-urlencoded");
+            return;
+        }
+        Map<String, String> form = form(exchange);
+        Client client = basic.map(b -> clients.get(b[0])).orElse(null);
+        if (client == null || !client.secret().equals(basic.get()[1])) {
+            oauthError(exchange, "invalid_client", "authentication failed");
+            return;
+        }
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            oauthError(exchange, "unsupported_grant_type", "grant type not supported");
+            return;
+        }
+        if (!client.grantEnabled()) {
+            oauthError(exchange, "unauthorized_client", "client is not authorized for this grant type");
+            return;
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        validTokens.add(token);
+        recordIssued(token);
+        json(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
+                + client.expiresIn() + "}");
+    }
+
+    private static void oauthError(HttpExchange exchange, String error, String description) throws IOException {
+        json(exchange, 400, "{\"error\":\"" + error + "\",\"description\":\"" + description
+                + "\",\"error_description\":\"" + description + "\"}");
+    }
+
+    private void tokensMe(HttpExchange exchange) throws IOException {
+        Optional<String> token = bearer(exchange).filter(validTokens::contains);
+        if (token.isEmpty()) {
+            json(exchange, 401, "{\"message\":\"Invalid login credentials.\",\"code\":\"bad.credentials\","
+                    + "\"status\":401}");
+            return;
+        }
+        switch (exchange.getRequestMethod()) {
+            case "GET", "HEAD" -> json(exchange, 200, "{\"organization\":{\"id\":\"0a1b2c3d-org\",\"name\":\"Simulated "
+                    + "Org\"},\"homeOrganization\":{\"id\":\"0a1b2c3d-org\",\"name\":\"Simulated Org\"},"
+                    + "\"authorizedScope\":[],\"OAuthClient\":{\"id\":\"simulated-client\",\"name\":\"CI\","
+                    + "\"organization\":{\"id\":\"0a1b2c3d-org\"}}}");
+            case "DELETE" -> {
+                validTokens.remove(token.get());
+                send(exchange, 204, "application/json", "");
+            }
+            default -> json(exchange, 405, "{\"message\":\"method not allowed\",\"status\":405}");
+        }
+    }
+}
