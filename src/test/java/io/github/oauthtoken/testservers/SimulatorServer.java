@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What the provider simulators share: a loopback JDK HTTP server, request counters per client, and a journal of
  * issued tokens (so that integration tests can search their build logs for every token the build received).
  */
-abstract class SimulatorServer implements AutoCloseable {
+public abstract class SimulatorServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
     private final Path journal;
@@ -65,15 +65,15 @@ abstract class SimulatorServer implements AutoCloseable {
         return this;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 
-    int tokenRequests(String clientId) {
+    public int tokenRequests(String clientId) {
         return tokenRequests.getOrDefault(clientId, new AtomicInteger()).get();
     }
 

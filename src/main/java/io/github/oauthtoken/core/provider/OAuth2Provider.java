@@ -82,7 +82,11 @@ public final class OAuth2Provider implements TokenProvider {
         HttpReply reply = context.http().send(
                 settings.clientAuth().apply("token revocation", uri, form, credentials.client(), context.redactor()));
         if (reply.status() != 200) {
-            throw ProviderErrors.refused(reply, TokenEndpoint.hints(credentials.client(), "revocation"));
+            var clientHints = TokenEndpoint.hints(credentials.client(), "revocation");
+            throw ProviderErrors.refused(reply, code -> code.equals("unsupported_token_type")
+                    ? Optional.of("this server does not revoke access tokens (RFC 7009 section 2.2.1); the token "
+                            + "stays valid until it expires.")
+                    : clientHints.apply(code));
         }
         return true;
     }

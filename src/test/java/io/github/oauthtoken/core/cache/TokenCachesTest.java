@@ -1,0 +1,158 @@
+package io.github.oauthtoken.core.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.token.AccessToken;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenCachesTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final CacheKey KEY = new CacheKey("genesys", "genesys:mypurecloud.ie", "client-1", null, null, null);
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final BuildLog log = new BuildLog() {
+        @Override public void debug(String message) {}
+        @Override public void info(String message) {}
+        @Override public void warn(String message) { warnings.add(message); }
+    };
+
+    private static TokenResult token(String value, Instant expiresAt) {
+        return new TokenResult(new AccessToken(Secret.of(value), "bearer", 3600, expiresAt, Optional.empty(), "expires_in"),
+                URI.create("https://login.mypurecloud.ie/oauth/token"), Map.of("organizationId", "org-1"));
+    }
+
+    @Test
+    void oneLoaderRunsWhileParallelCallersWaitForIt() throws Exception {
+        SessionTokenCache cache = new SessionTokenCache();
+        AtomicInteger loads = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CachedToken>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get(KEY, Duration.ofMinutes(5), NOW, () -> {
+                        loads.incrementAndGet();
+                        pause();
+                        return new CachedToken(token("tok-single", NOW.plusSeconds(3600)), false, "fetched");
+                    });
+                }));
+            }
+            start.countDown();
+            for (Future<CachedToken> result : results) {
+                assertThat(result.get().result().token().value().reveal()).isEqualTo("tok-single");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(loads).hasValue(1);
+    }
+
+    /** Holds the lock long enough for every other caller to arrive and wait. */
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aTokenThatNoLongerCoversMinValidityIsReplaced() throws Exception {
+        SessionTokenCache cache = new SessionTokenCache();
+        cache.get(KEY, Duration.ofMinutes(5), NOW, () -> new CachedToken(token("old", NOW.plusSeconds(600)), false, "fetched"));
+
+        CachedToken later = cache.get(KEY, Duration.ofMinutes(5), NOW.plusSeconds(400),
+                () -> new CachedToken(token("new", NOW.plusSeconds(4000)), false, "fetched"));
+
+        assertThat(later.result().token().value().reveal()).isEqualTo("new");
+        assertThat(cache.peek(KEY)).get().extracting(c -> c.result().token().value().reveal()).isEqualTo("new");
+    }
+
+    @Test
+    void theFileCacheWritesOwnerOnlyFilesNamedByHashAndReadsThemBack() throws Exception {
+        Path cacheDir = dir.resolve("cache");
+        FileTokenCache cache = new FileTokenCache(cacheDir, new Redactor(), log);
+
+        cache.withLock(KEY, Duration.ofSeconds(5), () -> {
+            cache.write(KEY, token("file-token", NOW.plusSeconds(3600)));
+            return null;
+        });
+
+        Path file = cacheDir.resolve(KEY.hash() + ".json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
+        assertThat(Files.readString(file)).doesNotContain("client-1-secret");
+        Optional<TokenResult> read = cache.read(KEY, Duration.ofMinutes(5), NOW);
+        assertThat(read).get().satisfies(r -> {
+            assertThat(r.token().value().reveal()).isEqualTo("file-token");
+            assertThat(r.extras()).containsEntry("organizationId", "org-1");
+        });
+        assertThat(cache.read(KEY, Duration.ofMinutes(5), NOW.plusSeconds(3400))).as("too close to expiry").isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void corruptOrGroupReadableFilesAreIgnoredWithOneWarning() throws Exception {
+        FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
+        Path file = dir.resolve(KEY.hash() + ".json");
+
+        Files.writeString(file, "{not json", java.nio.charset.StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("corrupt or unreadable");
+
+        cache.write(KEY, token("good", NOW.plusSeconds(3600)));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(warnings).hasSize(2).last().asString().contains("let group or others read it");
+
+        cache.write(KEY, token("replaced", NOW.plusSeconds(3600)));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).get()
+                .extracting(r -> r.token().value().reveal()).isEqualTo("replaced");
+    }
+
+    @Test
+    void aFileForAnotherKeyIsNotTrusted() throws Exception {
+        FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
+        CacheKey other = new CacheKey("genesys", "genesys:mypurecloud.ie", "client-2", null, null, null);
+        cache.write(other, token("other", NOW.plusSeconds(3600)));
+        Files.move(dir.resolve(other.hash() + ".json"), dir.resolve(KEY.hash() + ".json"));
+
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+    }
+
+    @Test
+    void keysDependOnEveryPartButNeverOnASecret() {
+        assertThat(KEY.hash()).hasSize(64).isEqualTo(
+                new CacheKey("genesys", "genesys:mypurecloud.ie", "client-1", null, null, null).hash());
+        assertThat(KEY.hash()).isNotEqualTo(
+                new CacheKey("genesys", "genesys:mypurecloud.ie", "client-1", "scope", null, null).hash());
+        assertThat(KEY.describe()).isEqualTo("genesys token for client client-1 at genesys:mypurecloud.ie");
+    }
+}
