@@ -59,7 +59,8 @@ public final class TokenFetcher {
                                 : " (set <cache>file</cache> to reuse tokens across builds)")
                         + ". Run once without -o, or skip this goal with -Doauth-token.skip=true.");
             }
-            return new CachedToken(fromProvider(request, credentials), request.cache() == CacheMode.FILE, "fetched");
+            return new CachedToken(fromProvider(request, credentials), request.cache() == CacheMode.FILE,
+                    CachedToken.Source.FETCHED);
         };
         return switch (request.cache()) {
             case NONE -> network.load();
@@ -70,7 +71,7 @@ public final class TokenFetcher {
                         files.withLock(key, request.http().timeout(), () -> {
                             Optional<TokenResult> cached = files.read(key, request.minValidity(), clock.instant());
                             if (cached.isPresent()) {
-                                return new CachedToken(cached.get(), true, "file cache");
+                                return new CachedToken(cached.get(), true, CachedToken.Source.FILE_CACHE);
                             }
                             CachedToken fetched = network.load();
                             files.write(key, fetched.result());

@@ -3,6 +3,7 @@ package io.github.oauthtoken.core;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.token.AccessToken;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The project properties a token becomes, all under one prefix so that several executions can coexist. */
@@ -10,7 +11,7 @@ public final class TokenProperties {
     private TokenProperties() {}
 
     /** Every name this plugin may set under a prefix, whether or not the current token has a value for it. */
-    public static final java.util.List<String> SUFFIXES = java.util.List.of(
+    public static final List<String> SUFFIXES = List.of(
             "", ".type", ".expiresIn", ".expiresAt", ".scope", ".fingerprint", ".tenantId", ".apiEndpoint",
             ".organizationId");
 

@@ -44,9 +44,9 @@ public class FetchMojo extends AbstractTokenMojo {
         }
         TokenProperties.of(propertyPrefix(), result).forEach(run.project().getProperties()::setProperty);
         String verb = switch (token.source()) {
-            case "fetched" -> "Obtained";
-            case "file cache" -> "Reusing (file cache)";
-            default -> "Reusing (this build)";
+            case FETCHED -> "Obtained";
+            case FILE_CACHE -> "Reusing (file cache)";
+            case THIS_BUILD -> "Reusing (this build)";
         };
         run.log().info(verb + " " + run.request().provider().id() + " token from " + result.tokenEndpoint().getHost()
                 + " (expires " + result.token().expiresAt() + ", fingerprint " + fingerprint + ")");

@@ -53,7 +53,7 @@ public class RevokeMojo extends AbstractTokenMojo {
         CacheKey key = run.fetcher().keyOf(run.request());
         Optional<CachedToken> cached = run.reactor().peek(key).or(() -> run.fileCache()
                 .flatMap(files -> files.read(key, Duration.ZERO, Instant.now()))
-                .map(result -> new CachedToken(result, true, "file cache")));
+                .map(result -> new CachedToken(result, true, CachedToken.Source.FILE_CACHE)));
         Optional<AccessToken> token = cached.map(c -> c.result().token()).or(() -> fromProperties(run));
         deleteTokenFile(run);
         emptyProperties(run.project().getProperties());

@@ -1,9 +1,7 @@
 package io.github.oauthtoken.maven;
 
-import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.lenient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,8 +14,6 @@ import java.util.Properties;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.AfterEach;
@@ -53,25 +49,8 @@ class CiIntegrationMojoTest {
     }
 
     private Properties prepare(AbstractTokenMojo mojo, String... environment) throws Exception {
-        setVariableValueToObject(mojo, "tokenUrl", server.url() + "/oauth/token");
-        setVariableValueToObject(mojo, "apiUrl", server.url());
-        mojo.setLog(new RecordingLog());
-        MavenSession session = getVariableValueFromObject(mojo, "session");
-        lenient().when(session.getSettings()).thenReturn(new Settings());
-        lenient().when(session.getRepositorySession()).thenReturn(repositorySession);
-        Properties env = session.getSystemProperties();
-        for (String name : new String[] {"GITHUB_ACTIONS", "TF_BUILD", "GITLAB_CI", "GITHUB_ENV", "GITHUB_OUTPUT",
-                "GITHUB_STEP_SUMMARY", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy",
-                "GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET"}) {
-            env.setProperty("env." + name, "");
-        }
-        env.setProperty("env.GENESYS_CLIENT_ID", StubTokenServer.CLIENT_ID);
-        env.setProperty("env.GENESYS_CLIENT_SECRET", StubTokenServer.CLIENT_SECRET);
-        for (int i = 0; i < environment.length; i += 2) {
-            env.setProperty("env." + environment[i], environment[i + 1]);
-        }
-        MavenProject project = getVariableValueFromObject(mojo, "project");
-        return project.getProperties();
+        return MojoFixture.prepare(mojo, server, new Settings(), repositorySession, new RecordingLog(),
+                MojoFixture.credentialsInEnvironment(environment));
     }
 
     private List<String> stdoutLines() {

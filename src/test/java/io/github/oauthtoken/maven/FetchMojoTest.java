@@ -1,19 +1,14 @@
 package io.github.oauthtoken.maven;
 
-import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
-import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.lenient;
 
 import io.github.oauthtoken.core.token.Fingerprint;
 import java.util.Properties;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.eclipse.aether.DefaultRepositorySystemSession;
@@ -39,31 +34,12 @@ class FetchMojoTest {
         server.close();
     }
 
-    /** Points the mojo at the stub and gives its mocked session settings and environment variables. */
     private Properties prepare(AbstractTokenMojo mojo, Settings settings, String... environment) throws Exception {
-        setVariableValueToObject(mojo, "tokenUrl", server.url() + "/oauth/token");
-        setVariableValueToObject(mojo, "apiUrl", server.url());
-        mojo.setLog(log);
-        MavenSession session = getVariableValueFromObject(mojo, "session");
-        lenient().when(session.getSettings()).thenReturn(settings);
-        lenient().when(session.getRepositorySession()).thenReturn(repositorySession);
-        Properties systemProperties = session.getSystemProperties();
-        // Blank values shadow the real environment, so a developer's own variables cannot change the outcome.
-        for (String name : new String[] {"GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYSCLOUD_OAUTHCLIENT_ID",
-                "GENESYSCLOUD_OAUTHCLIENT_SECRET", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy",
-                "GITHUB_ACTIONS", "TF_BUILD", "GITLAB_CI"}) {
-            systemProperties.setProperty("env." + name, "");
-        }
-        for (int i = 0; i < environment.length; i += 2) {
-            systemProperties.setProperty("env." + environment[i], environment[i + 1]);
-        }
-        MavenProject project = getVariableValueFromObject(mojo, "project");
-        return project.getProperties();
+        return MojoFixture.prepare(mojo, server, settings, repositorySession, log, environment);
     }
 
     private static String[] credentialsInEnvironment() {
-        return new String[] {"GENESYS_CLIENT_ID", StubTokenServer.CLIENT_ID,
-                "GENESYS_CLIENT_SECRET", StubTokenServer.CLIENT_SECRET};
+        return MojoFixture.credentialsInEnvironment();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.github.oauthtoken.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -24,6 +26,20 @@ class PluginDescriptorTest {
         assertThat(names).contains("serverId", "clientSecretEnv", "accessKeySecretEnv", "trustStoreServerId");
         assertThat(names).noneMatch(name -> name.matches("(?i).*(secret|password|credential)")
                 || name.equalsIgnoreCase("token") || name.equalsIgnoreCase("accessToken"));
+    }
+
+    @Test
+    void theReadmeDocumentsEveryParameter() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> undocumented = new ArrayList<>();
+        for (String name : parameterNames()) {
+            boolean internal = name.equals("session") || name.equals("project")
+                    || List.of("detail", "goal", "indentSize", "lineLength").contains(name); // the help goal's own
+            if (!internal && !readme.contains("`" + name + "`")) {
+                undocumented.add(name);
+            }
+        }
+        assertThat(undocumented).as("parameters missing from the README's table").isEmpty();
     }
 
     static List<String> parameterNames() throws Exception {

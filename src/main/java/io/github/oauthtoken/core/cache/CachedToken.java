@@ -7,11 +7,21 @@ import io.github.oauthtoken.core.provider.TokenResult;
  *
  * @param shared true when it is (or may be) used by other builds through the file cache, so that {@code revoke}
  *               leaves it alone unless told otherwise
- * @param source where this build got it: {@code fetched}, {@code reactor} (another module of this build),
- *               {@code file cache}
+ * @param source where this build got it
  */
-public record CachedToken(TokenResult result, boolean shared, String source) {
-    public CachedToken withSource(String newSource) {
+public record CachedToken(TokenResult result, boolean shared, Source source) {
+
+    /** Where a token came from, for the log line. */
+    public enum Source {
+        /** From the provider, just now. */
+        FETCHED,
+        /** Fetched earlier in this build, by this or another module. */
+        THIS_BUILD,
+        /** From the file cache, fetched by an earlier build on this machine. */
+        FILE_CACHE
+    }
+
+    public CachedToken withSource(Source newSource) {
         return new CachedToken(result, shared, newSource);
     }
 }

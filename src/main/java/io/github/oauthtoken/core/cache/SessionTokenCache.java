@@ -43,7 +43,8 @@ public final class SessionTokenCache {
         try {
             CachedToken current = slot.token;
             if (current != null && validFor(current, minValidity, now)) {
-                return current.withSource(current.source().equals("file cache") ? "file cache" : "reactor");
+                return current.source() == CachedToken.Source.FILE_CACHE ? current
+                        : current.withSource(CachedToken.Source.THIS_BUILD);
             }
             CachedToken loaded = loader.load();
             slot.token = loaded;

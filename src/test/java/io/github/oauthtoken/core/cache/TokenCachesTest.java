@@ -58,7 +58,7 @@ class TokenCachesTest {
                     return cache.get(KEY, Duration.ofMinutes(5), NOW, () -> {
                         loads.incrementAndGet();
                         pause();
-                        return new CachedToken(token("tok-single", NOW.plusSeconds(3600)), false, "fetched");
+                        return new CachedToken(token("tok-single", NOW.plusSeconds(3600)), false, CachedToken.Source.FETCHED);
                     });
                 }));
             }
@@ -84,10 +84,10 @@ class TokenCachesTest {
     @Test
     void aTokenThatNoLongerCoversMinValidityIsReplaced() throws Exception {
         SessionTokenCache cache = new SessionTokenCache();
-        cache.get(KEY, Duration.ofMinutes(5), NOW, () -> new CachedToken(token("old", NOW.plusSeconds(600)), false, "fetched"));
+        cache.get(KEY, Duration.ofMinutes(5), NOW, () -> new CachedToken(token("old", NOW.plusSeconds(600)), false, CachedToken.Source.FETCHED));
 
         CachedToken later = cache.get(KEY, Duration.ofMinutes(5), NOW.plusSeconds(400),
-                () -> new CachedToken(token("new", NOW.plusSeconds(4000)), false, "fetched"));
+                () -> new CachedToken(token("new", NOW.plusSeconds(4000)), false, CachedToken.Source.FETCHED));
 
         assertThat(later.result().token().value().reveal()).isEqualTo("new");
         assertThat(cache.peek(KEY)).get().extracting(c -> c.result().token().value().reveal()).isEqualTo("new");
