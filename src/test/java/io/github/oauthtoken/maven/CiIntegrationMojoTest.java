@@ -143,4 +143,29 @@ class CiIntegrationMojoTest {
         assertThat(properties.getProperty("oauth.token")).isEmpty();
         assertThat(properties.getProperty("oauth.token.fingerprint")).isEmpty();
     }
+
+    @Test
+    void aTokenSharedThroughTheFileCacheIsOnlyRevokedWithRevokeShared(
+            @InjectMojo(goal = "fetch") @MojoParameter(name = "provider", value = "genesys")
+                    @MojoParameter(name = "cache", value = "file") FetchMojo fetch,
+            @InjectMojo(goal = "revoke") @MojoParameter(name = "provider", value = "genesys")
+                    @MojoParameter(name = "cache", value = "file") RevokeMojo keep,
+            @InjectMojo(goal = "revoke") @MojoParameter(name = "provider", value = "genesys")
+                    @MojoParameter(name = "cache", value = "file")
+                    @MojoParameter(name = "revokeShared", value = "true") RevokeMojo revoke)
+            throws Exception {
+        for (AbstractTokenMojo mojo : List.of(fetch, keep, revoke)) {
+            prepare(mojo);
+            setVariableValueToObject(mojo, "cacheDirectory", temp.resolve("cache").toFile());
+        }
+        fetch.execute();
+
+        keep.execute();
+        assertThat(server.revocations).hasValue(0);
+        assertThat(temp.resolve("cache")).isDirectoryContaining(path -> path.toString().endsWith(".json"));
+
+        revoke.execute();
+        assertThat(server.revocations).hasValue(1);
+        assertThat(temp.resolve("cache")).isDirectoryNotContaining(path -> path.toString().endsWith(".json"));
+    }
 }
