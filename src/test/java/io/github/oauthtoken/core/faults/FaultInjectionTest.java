@@ -408,4 +408,22 @@ class FaultInjectionTest {
             assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
         }
     }
+
+    @Test
+    void httpsGoesThroughAnAuthenticatingProxyWithConnect() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "proxy-pw-1")) {
+            ProxyRoute route = new ProxyRoute("https", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("proxy-pw-1"),
+                    NonProxyHosts.NONE, "HTTPS_PROXY");
+            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)),
+                    new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), List.of(route));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(proxy.seen).singleElement().asString()
+                    .startsWith("CONNECT localhost:").containsIgnoringCase("Proxy-Authorization: Basic");
+        }
+    }
 }
