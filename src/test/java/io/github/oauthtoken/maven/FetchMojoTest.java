@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.oauthtoken.core.token.Fingerprint;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -15,6 +17,7 @@ import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The fetch goal inside Maven's container: configuration, settings.xml, environment, properties. */
 @MojoTest
@@ -215,5 +218,40 @@ class FetchMojoTest {
         mojo.execute();
 
         assertThat(server.tokenRequests).hasValue(2);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    @MojoParameter(name = "serverId", value = "genesys-encrypted")
+    void aPasswordThatCannotBeDecryptedFailsNamingTheServerButNotTheValue(FetchMojo mojo,
+            @TempDir Path temp) throws Exception {
+        // A master password other than the one the server's password was encrypted with.
+        Path security = temp.resolve("settings-security.xml");
+        Files.writeString(security, "<settingsSecurity><master>"
+                + "{qQKfArOto2EHefcd1UwHSAUB2oUkFf/PtwZI/ozW8E6wIPOtT8FIPYAv7HrsETm2}</master></settingsSecurity>");
+        Settings settings = new Settings();
+        Server server = new Server();
+        server.setId("genesys-encrypted");
+        server.setUsername(StubTokenServer.CLIENT_ID);
+        server.setPassword("{WppG+Es+xxwH+5+cnHIr5PM1MTBO3NrX7p/6nd6+vd1dsOf4tbMb5T5UAMZ4fcGh}");
+        settings.addServer(server);
+        prepare(mojo, settings);
+        String previous = System.getProperty("settings.security");
+        System.setProperty("settings.security", security.toString());
+        try {
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageStartingWith("Maven could not decrypt the password of settings.xml server 'genesys-encrypted'")
+                    .hasMessageContaining("settings-security.xml")
+                    .message().doesNotContain("WppG+Es+xxwH");
+            assertThat(this.server.tokenRequests).hasValue(0);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("settings.security");
+            } else {
+                System.setProperty("settings.security", previous);
+            }
+        }
     }
 }
