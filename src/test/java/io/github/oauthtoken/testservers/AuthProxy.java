@@ -1,10 +1,7 @@
 package io.github.oauthtoken.testservers;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,106 +11,74 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A forward proxy for plain-HTTP targets on loopback that demands Basic proxy authentication (407 otherwise), and
- * strips {@code Proxy-Authorization} before forwarding, like a real proxy, so a test can check what each side saw.
+ * A forward proxy on loopback that demands Basic proxy authentication (407 otherwise). Plain-HTTP requests are
+ * relayed without {@code Proxy-Authorization}, as a real proxy does, so a test can check what each side saw;
+ * {@code CONNECT} opens a tunnel for HTTPS.
  */
-public final class AuthProxy implements AutoCloseable {
-    private final ServerSocket server;
+public final class AuthProxy extends LoopbackSocketServer {
+    private static final byte[] PROXY_AUTHENTICATION_REQUIRED = ("HTTP/1.1 407 Proxy Authentication Required\r\n"
+            + "Proxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
     private final String expected;
     public final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
     public AuthProxy(int port, String user, String password) throws IOException {
-        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        super(port, "auth-proxy");
         this.expected = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        Thread acceptor = new Thread(this::acceptLoop, "auth-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
     }
 
-    public int port() {
-        return server.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Thread worker = new Thread(() -> relay(client), "auth-proxy-connection");
-                worker.setDaemon(true);
-                worker.start();
-            } catch (IOException e) {
-                return;
-            }
+    @Override
+    protected void handle(Socket client) throws IOException {
+        String request = readRequest(client.getInputStream());
+        seen.add(request);
+        String[] lines = request.split("\r\n");
+        OutputStream out = client.getOutputStream();
+        if (!authorized(lines)) {
+            out.write(PROXY_AUTHENTICATION_REQUIRED);
+            return;
         }
-    }
-
-    private void relay(Socket client) {
-        try (client) {
-            String request = readRequest(client.getInputStream());
-            seen.add(request);
-            String[] lines = request.split("\r\n");
-            boolean authorized = false;
-            StringBuilder forwarded = new StringBuilder();
-            if (lines[0].startsWith("CONNECT ")) {
-                tunnel(client, lines);
-                return;
-            }
-            URI target = URI.create(lines[0].split(" ")[1]);
-            forwarded.append(lines[0].split(" ")[0]).append(' ').append(target.getRawPath()).append(" HTTP/1.1\r\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isEmpty()) {
-                    break;
-                }
-                if (lines[i].regionMatches(true, 0, "Proxy-Authorization:", 0, 20)) {
-                    authorized = lines[i].substring(20).trim().equals(expected);
-                    continue;
-                }
-                if (lines[i].regionMatches(true, 0, "Connection:", 0, 11)
-                        || lines[i].regionMatches(true, 0, "Proxy-Connection:", 0, 17)) {
-                    continue;
-                }
+        if (lines[0].startsWith("CONNECT ")) {
+            tunnel(client, lines[0].split(" ")[1]);
+            return;
+        }
+        URI target = URI.create(lines[0].split(" ")[1]);
+        StringBuilder forwarded = new StringBuilder();
+        forwarded.append(lines[0].split(" ")[0]).append(' ').append(target.getRawPath()).append(" HTTP/1.1\r\n");
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+            if (!startsWithIgnoringCase(lines[i], "Proxy-Authorization:")
+                    && !startsWithIgnoringCase(lines[i], "Connection:")
+                    && !startsWithIgnoringCase(lines[i], "Proxy-Connection:")) {
                 forwarded.append(lines[i]).append("\r\n");
             }
-            OutputStream out = client.getOutputStream();
-            if (!authorized) {
-                out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                return;
-            }
-            // One request per connection, on both sides: the client learns it from the upstream's answer.
-            forwarded.append("Connection: close\r\n");
-            int bodyStart = request.indexOf("\r\n\r\n") + 4;
-            forwarded.append("\r\n").append(request.substring(bodyStart));
-            try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
-                upstream.getOutputStream().write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
-                InputStream in = upstream.getInputStream();
-                in.transferTo(out);
-            }
-        } catch (IOException | RuntimeException e) {
-            // A client that went away; the test looks at what arrived.
+        }
+        // One request per connection, on both sides: the client learns it from the upstream's answer.
+        forwarded.append("Connection: close\r\n\r\n").append(request.substring(request.indexOf("\r\n\r\n") + 4));
+        try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
+            upstream.getOutputStream().write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
+            upstream.getInputStream().transferTo(out);
         }
     }
 
     private boolean authorized(String[] lines) {
         for (String line : lines) {
-            if (line.regionMatches(true, 0, "Proxy-Authorization:", 0, 20)) {
+            if (startsWithIgnoringCase(line, "Proxy-Authorization:")) {
                 return line.substring(20).trim().equals(expected);
             }
         }
         return false;
     }
 
-    /** HTTPS through the proxy: CONNECT host:port, then bytes both ways, the TLS session end to end. */
-    private void tunnel(Socket client, String[] lines) throws IOException {
-        OutputStream out = client.getOutputStream();
-        if (!authorized(lines)) {
-            out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
-                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            return;
-        }
-        String[] hostPort = lines[0].split(" ")[1].split(":");
-        try (Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+    private static boolean startsWithIgnoringCase(String line, String prefix) {
+        return line.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** HTTPS through the proxy: bytes both ways after CONNECT, the TLS session end to end. */
+    private static void tunnel(Socket client, String hostAndPort) throws IOException {
+        int colon = hostAndPort.lastIndexOf(':');
+        try (Socket upstream = new Socket(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)))) {
+            OutputStream out = client.getOutputStream();
             out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             Thread upward = new Thread(() -> {
@@ -128,32 +93,5 @@ public final class AuthProxy implements AutoCloseable {
             upward.start();
             upstream.getInputStream().transferTo(out);
         }
-    }
-
-    /** Reads the head and the Content-Length body of one request. */
-    public static String readRequest(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            head.write(b);
-            byte[] so = head.toByteArray();
-            int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n') {
-                break;
-            }
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : text.split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }

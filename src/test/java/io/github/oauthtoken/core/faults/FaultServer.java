@@ -1,10 +1,8 @@
 package io.github.oauthtoken.core.faults;
 
-import io.github.oauthtoken.testservers.AuthProxy;
+import io.github.oauthtoken.testservers.LoopbackSocketServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * misbehave in ways a real server library would not let it: reset the connection, close without answering, send
  * broken chunked framing, or never answer. The last step repeats.
  */
-final class FaultServer implements AutoCloseable {
+final class FaultServer extends LoopbackSocketServer {
 
     /** One scripted answer. */
     interface Step {
@@ -101,43 +99,20 @@ final class FaultServer implements AutoCloseable {
         };
     }
 
-    private final ServerSocket server;
     private final List<Step> script;
     private final AtomicInteger attempts = new AtomicInteger();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-    private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
-    private final Thread acceptor;
 
     FaultServer(Step... script) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        super(0, "fault-server");
         this.script = List.of(script);
-        this.acceptor = new Thread(this::acceptLoop, "fault-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                open.add(socket);
-                Thread worker = new Thread(() -> serve(socket), "fault-server-connection");
-                worker.setDaemon(true);
-                worker.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            requests.add(AuthProxy.readRequest(socket.getInputStream()));
-            int index = attempts.getAndIncrement();
-            script.get(Math.min(index, script.size() - 1)).answer(socket, socket.getOutputStream());
-        } catch (IOException e) {
-            // The client went away: part of several scenarios.
-        }
+    @Override
+    protected void handle(Socket socket) throws IOException {
+        requests.add(readRequest(socket.getInputStream()));
+        int index = attempts.getAndIncrement();
+        script.get(Math.min(index, script.size() - 1)).answer(socket, socket.getOutputStream());
     }
 
     int attempts() {
@@ -145,16 +120,6 @@ final class FaultServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
-        synchronized (open) {
-            for (Socket socket : open) {
-                socket.close();
-            }
-        }
+        return "http://127.0.0.1:" + port() + path;
     }
 }
