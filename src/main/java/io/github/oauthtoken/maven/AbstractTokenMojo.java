@@ -12,6 +12,7 @@ import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.EnvPair;
 import io.github.oauthtoken.core.credentials.UsernamePassword;
+import io.github.oauthtoken.core.http.HttpLibraryLogging;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.ProxyEnvironment;
 import io.github.oauthtoken.core.http.ProxyRoute;
@@ -264,6 +265,10 @@ abstract class AbstractTokenMojo extends AbstractMojo {
             getLog().info("Skipping: oauth-token.skip is true.");
             return;
         }
+        // Before any Jetty class loads: its debug output would carry credentials under -X.
+        HttpLibraryLogging.quietJetty(session.getSystemProperties().getProperty("maven.version", "3").startsWith("3")
+                ? HttpLibraryLogging.MAVEN_3_PREFIX
+                : HttpLibraryLogging.MAVEN_4_PREFIX);
         Redactor redactor = new Redactor();
         MavenBuildLog log = new MavenBuildLog(getLog(), redactor);
         try {

@@ -5,18 +5,26 @@ package io.github.oauthtoken.core.http;
  * Jetty's client then prints request headers ({@code Authorization}, {@code Proxy-Authorization}) and pieces of
  * response content, which would put client secrets and tokens into CI logs.
  *
- * <p>Maven 3.9's SLF4J provider reads a per-logger level from the system property
- * {@code org.slf4j.simpleLogger.log.<name>} when a logger is created, so setting it before the first Jetty class
- * loads is enough. It is set unconditionally: a secret must not leak even when someone asked for Jetty debugging.
+ * <p>Maven's SLF4J provider reads a per-logger level from a system property when a logger is created, so setting it
+ * before the first Jetty class loads is enough. The property's prefix differs: Maven 3's provider reads
+ * {@code org.slf4j.simpleLogger.log.}, Maven 4's reads {@code maven.logger.log.} (and warns on every logger about
+ * the old name). It is set unconditionally: a secret must not leak even when someone asked for Jetty debugging.
  */
 public final class HttpLibraryLogging {
-    static final String JETTY_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
+    /** The per-logger level prefix of Maven 3's SLF4J provider (slf4j-simple). */
+    public static final String MAVEN_3_PREFIX = "org.slf4j.simpleLogger.log.";
+    /** The per-logger level prefix of Maven 4's logger. */
+    public static final String MAVEN_4_PREFIX = "maven.logger.log.";
+
+    private static final String JETTY = "org.eclipse.jetty";
 
     private HttpLibraryLogging() {}
 
-    public static void quietJetty() {
-        if (!"info".equals(System.getProperty(JETTY_LEVEL_PROPERTY))) {
-            System.setProperty(JETTY_LEVEL_PROPERTY, "info");
+    /** @param levelPropertyPrefix the running Maven's per-logger level prefix, {@link #MAVEN_3_PREFIX} or {@link #MAVEN_4_PREFIX} */
+    public static void quietJetty(String levelPropertyPrefix) {
+        String property = levelPropertyPrefix + JETTY;
+        if (!"info".equals(System.getProperty(property))) {
+            System.setProperty(property, "info");
         }
     }
 }

@@ -35,7 +35,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Sends the plugin's few HTTP requests with Jetty's client. One instance serves one token fetch: its deadline
+ * Sends the plugin's few HTTP requests with Jetty's client. Callers inside Maven quiet Jetty's logging first (see
+ * {@link HttpLibraryLogging}). One instance serves one token fetch: its deadline
  * ({@link HttpSettings#timeout()}) covers every request and retry made through it. Certificates and host names are
  * always verified, and redirects are never followed, so credentials cannot be sent on to another host.
  */
@@ -273,7 +274,6 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpClient client() throws TokenException {
         if (client == null) {
-            HttpLibraryLogging.quietJetty();
             ClientConnector connector = new ClientConnector();
             connector.setSslContextFactory(tls());
             connector.setConnectTimeout(settings.connectTimeout());
