@@ -29,6 +29,12 @@ public record HttpCall(String purpose, String method, URI uri, Map<String, Strin
         return new HttpCall(purpose, newMethod, uri, headers, contentType, body);
     }
 
+    /** How messages start: "Token request (POST https://host/path)". */
+    public String subject() {
+        return (purpose.isEmpty() ? "" : Character.toUpperCase(purpose.charAt(0)) + purpose.substring(1)) + " ("
+                + describe() + ")";
+    }
+
     /** Method and URL without query, for messages. */
     public String describe() {
         return method + " " + EndpointPolicy.describe(uri);

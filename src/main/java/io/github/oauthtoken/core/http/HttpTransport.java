@@ -66,7 +66,7 @@ public final class HttpTransport implements AutoCloseable {
     public HttpReply send(HttpCall call) throws TokenException {
         RetryPolicy policy = settings.retry();
         for (int attempt = 1; ; attempt++) {
-            HttpReply reply;
+            HttpReply reply = null;
             String reason;
             Optional<Duration> asked = Optional.empty();
             try {
@@ -77,34 +77,28 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 asked = reply.header("retry-after").flatMap(v -> RetryAfter.parse(v, Instant.now()));
             } catch (AttemptFailure failure) {
-                if (!failure.retryable) {
+                if (!failure.retryable || attempt > policy.retries()) {
                     throw failure.toTokenException(attempt);
                 }
-                reply = null;
                 reason = failure.reason;
-                if (attempt > policy.retries()) {
-                    throw failure.toTokenException(attempt);
-                }
             }
             if (attempt > policy.retries()) {
+                // A retryable status on the last attempt: the caller turns it into a message with the server's words.
                 return reply;
             }
             if (asked.isPresent() && asked.get().compareTo(policy.maxRetryWait()) > 0) {
-                throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") got " + reason
-                        + ", and the server asks to wait " + asked.get().toSeconds() + " s before retrying (Retry-After), "
-                        + "longer than <maxRetryWait> of " + policy.maxRetryWait().toSeconds() + " s. Try again later, "
-                        + "or raise <maxRetryWait>.");
+                throw new TokenException(call.subject() + " got " + reason + ", and the server asks to wait "
+                        + asked.get().toSeconds() + " s before retrying (Retry-After), longer than <maxRetryWait> of "
+                        + policy.maxRetryWait().toSeconds() + " s. Try again later, or raise <maxRetryWait>.");
             }
             Duration wait = asked.isPresent() ? asked.get() : policy.backoff(attempt);
-            Duration left = remaining();
-            if (wait.compareTo(left) >= 0) {
-                throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") got " + reason + " on attempt "
-                        + attempt + "; the next retry (in " + seconds(wait) + ") would pass the <timeout> of "
-                        + settings.timeout().toSeconds() + " s for the whole fetch, so the plugin gives up.");
+            if (wait.compareTo(remaining()) >= 0) {
+                throw new TokenException(call.subject() + " got " + reason + " on attempt " + attempt + "; the next "
+                        + "retry (in " + seconds(wait) + ") would pass the <timeout> of " + settings.timeout().toSeconds()
+                        + " s for the whole fetch, so the plugin gives up.");
             }
-            log.warn(capitalize(call.purpose()) + " (" + call.describe() + ") got " + reason + "; retry " + attempt
-                    + " of " + policy.retries() + " in " + seconds(wait)
-                    + (asked.isPresent() ? " (as the server asked with Retry-After)" : "") + ".");
+            log.warn(call.subject() + " got " + reason + "; retry " + attempt + " of " + policy.retries() + " in "
+                    + seconds(wait) + (asked.isPresent() ? " (as the server asked with Retry-After)" : "") + ".");
             sleep(wait);
         }
     }
@@ -137,10 +131,6 @@ public final class HttpTransport implements AutoCloseable {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     private static void sleep(Duration wait) throws TokenException {
         try {
             Thread.sleep(wait.toMillis());
@@ -167,7 +157,7 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         TokenException toTokenException(int attempts) {
-            return new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") failed"
+            return new TokenException(call.subject() + " failed"
                     + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + reason
                     + (advice.isEmpty() ? "" : ". " + advice), getCause());
         }
@@ -193,7 +183,7 @@ public final class HttpTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             request.abort(e);
-            throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") was interrupted.");
+            throw new TokenException(call.subject() + " was interrupted.");
         } catch (TimeoutException e) {
             request.abort(e);
             throw timedOut(call);
@@ -212,7 +202,7 @@ public final class HttpTransport implements AutoCloseable {
         if (status >= 300 && status < 400) {
             String location = headers.get("location");
             String target = location == null ? "without a Location header" : "to " + locationHost(call.uri(), location);
-            throw new TokenException(capitalize(call.purpose()) + " (" + call.describe() + ") was answered with a redirect ("
+            throw new TokenException(call.subject() + " was answered with a redirect ("
                     + "HTTP " + status + ") " + target + ". The plugin does not follow redirects, so that credentials "
                     + "are never sent to another host; configure the final URL instead.");
         }

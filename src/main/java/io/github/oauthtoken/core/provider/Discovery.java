@@ -20,15 +20,15 @@ final class Discovery {
     static Optional<Map<String, Object>> fetch(ProviderContext context, String purpose, URI uri) throws TokenException {
         HttpReply reply = context.http().send(HttpCall.get(purpose, uri).header("Accept", "application/json"));
         if (reply.status() >= 400 && reply.status() < 500) {
-            context.log().debug(ProviderErrors.capitalize(purpose) + ": " + EndpointPolicy.describe(uri) + " answered HTTP "
-                    + reply.status() + "; taken as no document there.");
+            context.log().debug(reply.call().subject() + " answered HTTP " + reply.status()
+                    + "; taken as no document there.");
             return Optional.empty();
         }
         if (reply.status() != 200) {
             throw ProviderErrors.refused(reply, code -> Optional.empty());
         }
-        return Optional.of(reply.jsonObject().orElseThrow(() -> new TokenException(ProviderErrors.capitalize(purpose)
-                + " (" + reply.call().describe() + ") did not return a JSON object (Content-Type '"
+        return Optional.of(reply.jsonObject().orElseThrow(() -> new TokenException(reply.call().subject()
+                + " did not return a JSON object (Content-Type '"
                 + reply.contentType() + "'); " + ProviderErrors.excerpt(reply))));
     }
 

@@ -16,7 +16,7 @@ final class ProviderErrors {
      * @param hints the provider's advice for an OAuth error code, or empty for none
      */
     static TokenException refused(HttpReply reply, Function<String, Optional<String>> hints) {
-        String where = capitalize(reply.call().purpose()) + " (" + reply.call().describe() + ")"
+        String where = reply.call().subject()
                 + (reply.attempts() > 1 ? " (after " + reply.attempts() + " attempts)" : "");
         Optional<OAuthErrorResponse> error = OAuthErrorResponse.from(reply);
         if (error.isPresent()) {
@@ -37,9 +37,5 @@ final class ProviderErrors {
         }
         String cut = text.length() > BODY_EXCERPT_CHARS ? text.substring(0, BODY_EXCERPT_CHARS) + "…" : text;
         return "body starts: " + cut.replaceAll("[\\p{Cntrl}&&[^\t]]+", " ").strip();
-    }
-
-    static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
