@@ -34,9 +34,12 @@ public class FetchMojo extends AbstractTokenMojo {
         CachedToken token = run.fetcher().obtain(run.request(), run.reactor(), run.fileCache());
         TokenResult result = token.result();
         String fingerprint = result.token().fingerprint();
+        // Masking first: from here on later plugins may print the token. Both happen once per token in a build,
+        // not once per module; an execution that exports under other names still exports.
         if (run.reactor().firstAnnouncement(fingerprint)) {
-            // Masking first: from here on later plugins may print the token.
             ci.mask(result.token().value(), run.exports());
+        }
+        if (run.reactor().firstAnnouncement(fingerprint + " " + run.exports().exportNames())) {
             ci.export(run.request().provider().id(), result, run.exports());
         }
         if (run.exports().tokenFile() != null) {

@@ -168,4 +168,26 @@ class CiIntegrationMojoTest {
         assertThat(server.revocations).hasValue(1);
         assertThat(temp.resolve("cache")).isDirectoryNotContaining(path -> path.toString().endsWith(".json"));
     }
+
+    @Test
+    void twoExecutionsSharingATokenMaskItOnceAndEachExportsUnderItsOwnName(
+            @InjectMojo(goal = "fetch") @MojoParameter(name = "provider", value = "genesys")
+                    @MojoParameter(name = "githubEnv", value = "FIRST_TOKEN") FetchMojo first,
+            @InjectMojo(goal = "fetch") @MojoParameter(name = "provider", value = "genesys")
+                    @MojoParameter(name = "propertyPrefix", value = "second.token")
+                    @MojoParameter(name = "githubEnv", value = "SECOND_TOKEN") FetchMojo second)
+            throws Exception {
+        Path env = Files.createFile(temp.resolve("github_env"));
+        for (FetchMojo mojo : List.of(first, second)) {
+            prepare(mojo, "GITHUB_ACTIONS", "true", "GITHUB_ENV", env.toString());
+        }
+
+        first.execute();
+        second.execute();
+
+        String token = server.lastToken;
+        assertThat(server.tokenRequests).hasValue(1);
+        assertThat(stdoutLines()).containsExactly("::add-mask::" + token);
+        assertThat(Files.readString(env)).contains("FIRST_TOKEN<<ghadelimiter_", "SECOND_TOKEN<<ghadelimiter_");
+    }
 }

@@ -30,7 +30,7 @@ public final class SessionTokenCache {
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final Set<String> revokedFingerprints = ConcurrentHashMap.newKeySet();
-    private final Set<String> announcedFingerprints = ConcurrentHashMap.newKeySet();
+    private final Set<String> announcements = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> revokeCounts = new ConcurrentHashMap<>();
 
     /**
@@ -92,9 +92,12 @@ public final class SessionTokenCache {
         return revokedFingerprints.contains(fingerprint);
     }
 
-    /** @return true the first time: CI masking and exports need to happen once per token, not once per module */
-    public boolean firstAnnouncement(String fingerprint) {
-        return announcedFingerprints.add(fingerprint);
+    /**
+     * @param announcement what is announced, for example a token's fingerprint
+     * @return true the first time: CI masking and exports need to happen once per token, not once per module
+     */
+    public boolean firstAnnouncement(String announcement) {
+        return announcements.add(announcement);
     }
 
     static boolean validFor(CachedToken token, Duration minValidity, Instant now) {
