@@ -50,8 +50,16 @@ public final class CxoneSimulator extends SimulatorServer {
             error(exchange, 401, "invalid_client", "Client authentication failed");
             return;
         }
+        if (form.get("grant_type") == null) {
+            error(exchange, 400, "invalid_request", "grant_type is required");
+            return;
+        }
         if (!"password".equals(form.get("grant_type"))) {
             error(exchange, 400, "unsupported_grant_type", "Grant type is not supported");
+            return;
+        }
+        if (form.get("username") == null || form.get("password") == null) {
+            error(exchange, 400, "invalid_request", "username and password are required");
             return;
         }
         String keySecret = accessKeys.get(form.get("username"));
