@@ -74,4 +74,17 @@ class RedactedExceptionTest {
                 .contains("request failed")
                 .contains(RedactedExceptionTest.class.getName());
     }
+
+    @Test
+    void aCyclicCauseChainIsCopiedOnceAroundInsteadOfOverflowingTheStack() {
+        IllegalStateException inner = new IllegalStateException("inner " + SECRET);
+        RuntimeException outer = new RuntimeException("outer", inner);
+        inner.initCause(outer); // Throwable allows this; printStackTrace shows it as [CIRCULAR REFERENCE].
+
+        Throwable copy = RedactedException.copyOf(outer, redactor);
+
+        assertThat(copy.getMessage()).isEqualTo("java.lang.RuntimeException: outer");
+        assertThat(copy.getCause().getMessage()).isEqualTo("java.lang.IllegalStateException: inner ****");
+        assertThat(copy.getCause().getCause()).isNull();
+    }
 }
