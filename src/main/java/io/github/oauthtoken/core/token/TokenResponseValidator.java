@@ -102,7 +102,8 @@ public final class TokenResponseValidator {
         BigDecimal value;
         if (raw instanceof Integer || raw instanceof Long || raw instanceof BigInteger) {
             value = new BigDecimal(raw.toString());
-        } else if (raw instanceof Number number) {
+        } else if (raw instanceof Number number && Double.isFinite(number.doubleValue())) {
+            // A JSON number beyond double range (1e400) parses as Infinity, which BigDecimal cannot take.
             value = new BigDecimal(number.toString());
         } else if (raw instanceof String text && text.trim().matches("[+-]?\\d+(\\.\\d+)?")) {
             value = new BigDecimal(text.trim());

@@ -191,6 +191,8 @@ class TokenResponseValidatorTest {
                 Arguments.of("\"3600 seconds and then some\"",
                         " has expires_in \"3600 seconds and the…\", which is not a number of seconds."),
                 Arguments.of("true", " has expires_in true, which is not a number of seconds."),
+                Arguments.of("1e400", " has expires_in Infinity, which is not a number of seconds."),
+                Arguments.of("-1e400", " has expires_in -Infinity, which is not a number of seconds."),
                 Arguments.of("1000000000000", " has expires_in 1000000000000 s, more than 10 years, which no real token "
                         + "lives; the server is likely sending milliseconds or a timestamp."),
                 Arguments.of("100000000000000000000", " has expires_in 100000000000000000000 s, more than 10 years, which "
