@@ -252,6 +252,29 @@ class TokenResponseValidatorTest {
                 .hasMessageContaining("lies 0 s in the past");
     }
 
+    @Test
+    void aJwtExpClaimThatIsAnEpochTimeInSecondsIsUsedUpToTenYearsAhead() throws TokenException {
+        long max = Duration.ofDays(3653).toSeconds();
+        String jwt = unsigned("{\"exp\":" + (NOW.getEpochSecond() + max) + "}");
+
+        assertThat(validate(body("\"" + jwt + "\"", "\"token_type\":\"bearer\"")).token().expiresIn()).isEqualTo(max);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "1795600800000", // epoch milliseconds instead of seconds
+            "9000000000000000000", // near Long.MAX_VALUE: expiresAt would lie beyond Instant.MAX
+            "10000000000000000000", // beyond long: must not wrap around into the past
+            "1e300"})
+    void aJwtExpClaimMoreThanTenYearsAheadIsRejectedLikeExpiresIn(String exp) {
+        String jwt = unsigned("{\"exp\":" + exp + "}");
+
+        assertThatThrownBy(() -> validate(body("\"" + jwt + "\"", "\"token_type\":\"bearer\"")))
+                .isInstanceOf(TokenException.class)
+                .hasMessage(WHERE + " has no expires_in, and the token's JWT exp claim lies more than 10 years ahead, "
+                        + "which no real token lives; the server is likely writing exp in milliseconds.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"opaque-token-value", "a.b", "not.a-jwt.at-all"})
     void aNonJwtWithoutExpiresInFailsUnlessDefaultExpiresInIsSet(String opaque) throws TokenException {
