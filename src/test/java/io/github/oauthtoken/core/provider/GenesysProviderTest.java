@@ -127,6 +127,33 @@ class GenesysProviderTest {
     }
 
     @Test
+    void aTokenTheApiRefusesPointsAtTheRegionWhateverShapeTheRefusalHas() {
+        issuesTokens();
+        // Genesys's API (unlike its login service) answers with its own error shape, not an OAuth error.
+        server.onJson("/api/v2/tokens/me", 401,
+                "{\"message\":\"Invalid login credentials.\",\"code\":\"bad.credentials\",\"status\":401}");
+
+        assertThatThrownBy(() -> provider(true).fetch(credentials()))
+                .isInstanceOf(TokenException.class)
+                .hasMessage("Token check (GET " + server.url() + "/api/v2/tokens/me) failed: HTTP 401, Content-Type "
+                        + "'application/json', body starts: {\"message\":\"Invalid login credentials.\",\"code\":"
+                        + "\"bad.credentials\",\"status\":401}. Hint: Genesys Cloud did not accept the token it just issued; "
+                        + "check that <apiUrl> or <region> matches the login region of the OAuth client.")
+                .satisfies(e -> assertNothingLeaked(e.getMessage()));
+    }
+
+    @Test
+    void aTokenCheckRefusedWithAnOAuthErrorGetsTheSameHint() {
+        issuesTokens();
+        server.onJson("/api/v2/tokens/me", 401, "{\"error\":\"invalid_token\",\"error_description\":\"expired\"}");
+
+        assertThatThrownBy(() -> provider(true).fetch(credentials()))
+                .hasMessage("Token check (GET " + server.url() + "/api/v2/tokens/me) was refused: HTTP 401, error "
+                        + "invalid_token (expired). Hint: Genesys Cloud did not accept the token it just issued; check that "
+                        + "<apiUrl> or <region> matches the login region of the OAuth client.");
+    }
+
+    @Test
     void wrongCredentialsGiveStatusCodeDescriptionAndTheHintNamingWhereTheyCameFrom() {
         server.onJson("/oauth/token", 400, "{\"error\":\"invalid_client\",\"description\":\"authentication failed\","
                 + "\"error_description\":\"authentication failed\"}");
