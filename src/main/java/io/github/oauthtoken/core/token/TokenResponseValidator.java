@@ -77,6 +77,10 @@ public final class TokenResponseValidator {
                             + -expiresIn + " s in the past: the token is already expired. Check the server's clock "
                             + "and token lifetime settings.");
                 }
+                if (expiresIn > MAX_EXPIRES_IN_SECONDS) {
+                    throw new TokenException(where + " has no expires_in, and the token's JWT exp claim lies more than "
+                            + "10 years ahead, which no real token lives; the server is likely writing exp in milliseconds.");
+                }
                 source = "jwt exp";
                 log.debug("The token response has no expires_in; using the token's JWT exp claim (" + expiresIn + " s).");
             } else if (defaultExpiresIn.isPresent()) {
@@ -102,7 +106,8 @@ public final class TokenResponseValidator {
         BigDecimal value;
         if (raw instanceof Integer || raw instanceof Long || raw instanceof BigInteger) {
             value = new BigDecimal(raw.toString());
-        } else if (raw instanceof Number number) {
+        } else if (raw instanceof Number number && Double.isFinite(number.doubleValue())) {
+            // A JSON number beyond double range (1e400) parses as Infinity, which BigDecimal cannot take.
             value = new BigDecimal(number.toString());
         } else if (raw instanceof String text && text.trim().matches("[+-]?\\d+(\\.\\d+)?")) {
             value = new BigDecimal(text.trim());
@@ -137,6 +142,7 @@ public final class TokenResponseValidator {
         return JwtClaims.parse(token)
                 .map(claims -> claims.get("exp"))
                 .filter(Number.class::isInstance)
-                .map(exp -> ((Number) exp).longValue() - now.getEpochSecond());
+                // Clamped, so that an absurd exp (beyond long, or a double out of range) cannot wrap around.
+                .map(exp -> (long) Math.max(-1e15, Math.min(1e15, ((Number) exp).doubleValue())) - now.getEpochSecond());
     }
 }
