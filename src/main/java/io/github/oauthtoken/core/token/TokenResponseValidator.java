@@ -48,9 +48,12 @@ public final class TokenResponseValidator {
             throw new TokenException(where + " has no access_token" + (rawToken == null ? "" : " string")
                     + " (members present: " + json.keySet() + ").");
         }
-        // Register at once: every message from here on could otherwise quote it.
+        // Register at once: every message from here on could otherwise quote it. A blank one is rejected below and
+        // registering it would mask every run of spaces in later log lines.
         Secret token = Secret.of(tokenText);
-        redactor.register(token);
+        if (!tokenText.isBlank()) {
+            redactor.register(token);
+        }
         if (!tokenText.codePoints().allMatch(c -> c > 0x20 && c != 0x7f)) {
             throw new TokenException(where + " has an access_token that contains whitespace or control characters; "
                     + "it cannot be sent in an Authorization header.");

@@ -65,4 +65,10 @@ class OAuthErrorResponseTest {
     void anythingWithoutAStringErrorIsNotAnOAuthError(String body) {
         assertThat(parse(body)).isEmpty();
     }
+
+    @Test
+    void anEmptyErrorDescriptionDoesNotHideTheGenesysDescription() {
+        assertThat(parse("{\"error\":\"invalid_client\",\"error_description\":\"\",\"description\":\"authentication failed\"}"))
+                .contains(new OAuthErrorResponse("invalid_client", Optional.of("authentication failed")));
+    }
 }

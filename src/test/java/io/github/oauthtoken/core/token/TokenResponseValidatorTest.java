@@ -124,6 +124,14 @@ class TokenResponseValidatorTest {
                         + "be sent in an Authorization header.");
     }
 
+    @Test
+    void aBlankAccessTokenIsNotRegisteredSoSpacesInLaterLinesSurvive() {
+        assertThatThrownBy(() -> validate(body("\"      \"", "\"token_type\":\"bearer\",\"expires_in\":60")))
+                .isInstanceOf(TokenException.class);
+
+        assertThat(redactor.redact("a      b")).isEqualTo("a      b");
+    }
+
     // --- token_type -----------------------------------------------------------------------------------------
 
     @ParameterizedTest
