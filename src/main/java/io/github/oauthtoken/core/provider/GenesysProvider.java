@@ -53,8 +53,12 @@ public final class GenesysProvider implements TokenProvider {
                 .header("Accept", "application/json");
         HttpReply reply = context.http().send(call);
         if (reply.status() != 200) {
-            throw ProviderErrors.refused(reply, code -> Optional.of("Genesys Cloud did not accept the token it just "
-                    + "issued; check that <apiUrl> or <region> matches the login region of the OAuth client."));
+            // Genesys's API refuses a token with its own body ({"message", "code", "status"}), not an OAuth error,
+            // and ProviderErrors only adds hints to OAuth errors: so the hint is added here, whatever the body.
+            String refused = ProviderErrors.refused(reply, code -> Optional.empty()).getMessage();
+            throw new TokenException(refused + (refused.endsWith(".") ? "" : ".") + " Hint: Genesys Cloud did not "
+                    + "accept the token it just issued; check that <apiUrl> or <region> matches the login region of the "
+                    + "OAuth client.");
         }
         Optional<String> organization = reply.jsonObject()
                 .flatMap(json -> Json.object(json, "organization"))

@@ -4,6 +4,7 @@ import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An OAuth error body in any of the three shapes seen in the wild: RFC 6749 ({@code error_description}),
@@ -20,11 +21,11 @@ public record OAuthErrorResponse(String error, Optional<String> description) {
         if (error.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> description = Json.string(json, "error_description")
-                .or(() -> Json.string(json, "errorDescription"))
-                .or(() -> Json.string(json, "description"))
-                .or(() -> Json.string(json, "message"))
-                .filter(d -> !d.isBlank());
+        // The first member that says something: an empty error_description must not hide a Genesys description.
+        Optional<String> description = Stream.of("error_description", "errorDescription", "description", "message")
+                .map(name -> Json.string(json, name).filter(d -> !d.isBlank()))
+                .flatMap(Optional::stream)
+                .findFirst();
         return Optional.of(new OAuthErrorResponse(error.get(), description));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.oauthtoken.core.secret;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
  * A copy of an exception chain whose messages went through a {@link Redactor}. Maven prints the whole cause chain
  * with {@code -e} or {@code -X}, and a library exception (an HTTP failure quoting a request, say) could carry a
@@ -13,10 +17,15 @@ public final class RedactedException extends Exception {
     }
 
     public static Throwable copyOf(Throwable original, Redactor redactor) {
-        if (original == null) {
+        return copyOf(original, redactor, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** {@code seen} ends the copy at a cause met before: Throwable allows cycles (A caused by B caused by A). */
+    private static Throwable copyOf(Throwable original, Redactor redactor, Set<Throwable> seen) {
+        if (original == null || !seen.add(original)) {
             return null;
         }
-        Throwable cause = original.getCause() == original ? null : copyOf(original.getCause(), redactor);
+        Throwable cause = copyOf(original.getCause(), redactor, seen);
         String message = original.getClass().getName()
                 + (original.getMessage() == null ? "" : ": " + redactor.redact(original.getMessage()));
         RedactedException copy = new RedactedException(message, cause);

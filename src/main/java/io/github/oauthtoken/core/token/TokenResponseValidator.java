@@ -48,9 +48,12 @@ public final class TokenResponseValidator {
             throw new TokenException(where + " has no access_token" + (rawToken == null ? "" : " string")
                     + " (members present: " + json.keySet() + ").");
         }
-        // Register at once: every message from here on could otherwise quote it.
+        // Register at once: every message from here on could otherwise quote it. A blank one is rejected below and
+        // registering it would mask every run of spaces in later log lines.
         Secret token = Secret.of(tokenText);
-        redactor.register(token);
+        if (!tokenText.isBlank()) {
+            redactor.register(token);
+        }
         if (!tokenText.codePoints().allMatch(c -> c > 0x20 && c != 0x7f)) {
             throw new TokenException(where + " has an access_token that contains whitespace or control characters; "
                     + "it cannot be sent in an Authorization header.");
@@ -77,6 +80,10 @@ public final class TokenResponseValidator {
                             + -expiresIn + " s in the past: the token is already expired. Check the server's clock "
                             + "and token lifetime settings.");
                 }
+                if (expiresIn > MAX_EXPIRES_IN_SECONDS) {
+                    throw new TokenException(where + " has no expires_in, and the token's JWT exp claim lies more than "
+                            + "10 years ahead, which no real token lives; the server is likely writing exp in milliseconds.");
+                }
                 source = "jwt exp";
                 log.debug("The token response has no expires_in; using the token's JWT exp claim (" + expiresIn + " s).");
             } else if (defaultExpiresIn.isPresent()) {
@@ -102,7 +109,8 @@ public final class TokenResponseValidator {
         BigDecimal value;
         if (raw instanceof Integer || raw instanceof Long || raw instanceof BigInteger) {
             value = new BigDecimal(raw.toString());
-        } else if (raw instanceof Number number) {
+        } else if (raw instanceof Number number && Double.isFinite(number.doubleValue())) {
+            // A JSON number beyond double range (1e400) parses as Infinity, which BigDecimal cannot take.
             value = new BigDecimal(number.toString());
         } else if (raw instanceof String text && text.trim().matches("[+-]?\\d+(\\.\\d+)?")) {
             value = new BigDecimal(text.trim());
@@ -137,6 +145,7 @@ public final class TokenResponseValidator {
         return JwtClaims.parse(token)
                 .map(claims -> claims.get("exp"))
                 .filter(Number.class::isInstance)
-                .map(exp -> ((Number) exp).longValue() - now.getEpochSecond());
+                // Clamped, so that an absurd exp (beyond long, or a double out of range) cannot wrap around.
+                .map(exp -> (long) Math.max(-1e15, Math.min(1e15, ((Number) exp).doubleValue())) - now.getEpochSecond());
     }
 }

@@ -3,60 +3,116 @@ package io.github.oauthtoken.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import io.github.oauthtoken.core.TokenException;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EndpointPolicyTest {
+    private static final String LOOPBACK_ONLY = ", which would send credentials unencrypted. Use https://; http:// is "
+            + "accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]).";
+
     @ParameterizedTest
-    @ValueSource(strings = {"https://login.mypurecloud.ie/oauth/token", "http://localhost:8080/token",
-            "http://127.0.0.1:1/t", "http://127.1.2.3/t", "http://[::1]:9000/t"})
-    void acceptsHttpsAnywhereAndHttpOnLoopback(String url) throws Exception {
-        assertThat(EndpointPolicy.require(url, "<tokenUrl>").toString()).isEqualTo(url);
+    @ValueSource(strings = {"https://login.mypurecloud.ie/oauth/token", "https://login.example.com:8443/realms/a/token",
+            "https://10.0.0.7/token", "HTTPS://Login.Example.COM/oauth/token",
+            "http://localhost:8080/token", "http://LOCALHOST/token", "http://auth.localhost:1/t",
+            "http://127.0.0.1:1/t", "http://127.1.2.3/t", "http://127.255.255.255/t",
+            "http://[::1]:9000/t", "http://[0:0:0:0:0:0:0:1]/t"})
+    void acceptsHttpsAnywhereAndHttpOnlyOnLiteralLoopbackHosts(String url) throws TokenException {
+        assertThat(EndpointPolicy.require(url, "<tokenUrl>")).isEqualTo(URI.create(url));
     }
 
     @Test
-    void refusesPlainHttpToOtherHostsUserInfoAndGarbage() {
-        assertThatThrownBy(() -> EndpointPolicy.require("http://login.example.com/token", "<tokenUrl>"))
-                .hasMessageStartingWith("<tokenUrl> uses plain http:// to login.example.com");
-        assertThatThrownBy(() -> EndpointPolicy.require("http://127.0.0.1.example.com/token", "<tokenUrl>"))
-                .hasMessageContaining("plain http://");
-        assertThatThrownBy(() -> EndpointPolicy.require("https://user:pw@example.com/token", "<issuer>"))
-                .hasMessageStartingWith("<issuer> must not contain user info")
-                .message().doesNotContain("pw");
-        assertThatThrownBy(() -> EndpointPolicy.require("/oauth/token", "<tokenUrl>"))
-                .hasMessageContaining("must be an absolute https:// URL");
-        assertThatThrownBy(() -> EndpointPolicy.require("ftp://example.com/x", "<tokenUrl>"))
-                .hasMessageContaining("must be an absolute https:// URL");
-        assertThatThrownBy(() -> EndpointPolicy.require("https://exa mple.com", "<tokenUrl>"))
-                .hasMessageStartingWith("<tokenUrl> is not a valid URL");
+    void surroundingWhitespaceIsIgnored() throws TokenException {
+        assertThat(EndpointPolicy.require("  https://login.example.com/token\n", "<tokenUrl>"))
+                .isEqualTo(URI.create("https://login.example.com/token"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://login.example.com/token, login.example.com",
+            "http://10.0.0.1/token, 10.0.0.1",
+            "http://128.0.0.1/token, 128.0.0.1",
+            "http://127.0.0.1.nip.io/token, 127.0.0.1.nip.io",
+            "http://localhost.evil.example/token, localhost.evil.example",
+            "http://[::2]/token, [::2]"})
+    void refusesPlainHttpToAnyOtherHostNamingTheHost(String url, String host) {
+        assertThatThrownBy(() -> EndpointPolicy.require(url, "<tokenUrl>"))
+                .isInstanceOf(TokenException.class)
+                .hasMessage("<tokenUrl> uses plain http:// to " + host + LOOPBACK_ONLY);
     }
 
     @Test
-    void formBodiesUseTheFormEncoding() {
-        assertThat(new FormBody().add("grant_type", "client_credentials").add("scope", "a b+c")
-                .addIfPresent("audience", " ").addIfPresent("x", null).encode())
-                .isEqualTo("grant_type=client_credentials&scope=a+b%2Bc");
+    void anOutOfRangeLoopbackLookalikeIsNotAHostAtAll() {
+        // java.net.URI reads 127.0.0.256 as a registry-based authority without a host; refused either way.
+        assertThatThrownBy(() -> EndpointPolicy.require("http://127.0.0.256/token", "<tokenUrl>"))
+                .hasMessage("<tokenUrl> must be an absolute https:// URL with a host, but was 'http:…'.");
+        assertThat(EndpointPolicy.isLoopback("127.0.0.256")).isFalse();
     }
 
-    @Test
-    void retryAfterInSecondsOrAsAnHttpDate() {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-        assertThat(RetryAfter.parse("7", now)).contains(Duration.ofSeconds(7));
-        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 10:00:30 GMT", now)).contains(Duration.ofSeconds(30));
-        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 09:00:00 GMT", now)).contains(Duration.ZERO);
-        assertThat(RetryAfter.parse("soon", now)).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {"https://user:pw-S3cret@example.com/token", "https://user@example.com/token",
+            "http://user:pw-S3cret@localhost:8080/token", "https://user%40corp:pw-S3cret@example.com/"})
+    void refusesUserInfoWithoutRepeatingIt(String url) {
+        assertThatThrownBy(() -> EndpointPolicy.require(url, "<issuer>"))
+                .hasMessage("<issuer> must not contain user info (user:password@); put credentials in settings.xml or "
+                        + "environment variables instead.")
+                .message().doesNotContain("pw-S3cret").doesNotContain("example.com");
     }
 
-    @Test
-    void backoffIsFullJitterUnderAnExponentialCap() {
-        RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(20));
-        for (int i = 0; i < 200; i++) {
-            assertThat(policy.backoff(1)).isBetween(Duration.ZERO, Duration.ofSeconds(1));
-            assertThat(policy.backoff(3)).isBetween(Duration.ZERO, Duration.ofSeconds(4));
-            assertThat(policy.backoff(10)).isBetween(Duration.ZERO, Duration.ofSeconds(20));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/oauth/token | (relative URL)",
+            "login.example.com/oauth/token | (relative URL)",
+            "'' | (relative URL)",
+            "ftp://example.com/x | ftp://example.com/x",
+            "mailto:ops@example.com | mailto:…",
+            "file:///etc/passwd | file:…",
+            "https:/token | https:…"})
+    void refusesRelativeAndNonHttpUrls(String url, String described) {
+        assertThatThrownBy(() -> EndpointPolicy.require(url, "<tokenUrl>"))
+                .hasMessage("<tokenUrl> must be an absolute https:// URL with a host, but was '" + described + "'.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://exa mple.com/token", "https://example.com/a b", "http://[::1/token", "%%%"})
+    void refusesUnparseableText(String url) {
+        assertThatThrownBy(() -> EndpointPolicy.require(url, "<tokenUrl>"))
+                .message().startsWith("<tokenUrl> is not a valid URL: ").endsWith(". Give an absolute https:// URL.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<tokenUrl>", "<issuer>", "<apiUrl>", "token_endpoint from https://idp.example/.well-known/x"})
+    void everyMessageStartsWithTheParameterItIsAbout(String what) {
+        for (String bad : new String[] {"http://example.com/t", "https://u:p@example.com/t", "/t", "https://a b/"}) {
+            assertThatThrownBy(() -> EndpointPolicy.require(bad, what)).message().startsWith(what + " ");
         }
+    }
+
+    @Test
+    void aQueryIsNeverEchoed() {
+        assertThatThrownBy(() -> EndpointPolicy.require("http://example.com/t?client_secret=pw-S3cret", "<tokenUrl>"))
+                .message().doesNotContain("pw-S3cret");
+    }
+
+    @Test
+    void describeDropsUserInfoQueryAndFragment() {
+        assertThat(EndpointPolicy.describe(URI.create("https://u:pw-S3cret@h.example:8443/p/q?secret=1#frag")))
+                .isEqualTo("https://h.example:8443/p/q");
+        assertThat(EndpointPolicy.describe(URI.create("http://127.0.0.1/token"))).isEqualTo("http://127.0.0.1/token");
+        assertThat(EndpointPolicy.describe(URI.create("relative/path?x=1"))).isEqualTo("(relative URL)");
+    }
+
+    @Test
+    void loopbackMeansLiteralLoopbackNames() {
+        assertThat(EndpointPolicy.isLoopback("localhost")).isTrue();
+        assertThat(EndpointPolicy.isLoopback("127.0.0.1")).isTrue();
+        assertThat(EndpointPolicy.isLoopback("[::1]")).isTrue();
+        assertThat(EndpointPolicy.isLoopback("::1")).isTrue();
+        assertThat(EndpointPolicy.isLoopback("127.0.0")).isFalse();
+        assertThat(EndpointPolicy.isLoopback("0.0.0.0")).isFalse();
+        assertThat(EndpointPolicy.isLoopback("mylocalhost")).isFalse();
     }
 }

@@ -2,6 +2,8 @@ package io.github.oauthtoken.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,63 @@ class RedactorTest {
         assertThat(copy.getCause().getMessage()).isEqualTo("java.lang.IllegalStateException: root saw ****");
         assertThat(copy.getStackTrace()).isEqualTo(top.getStackTrace());
         assertThat(RedactedException.copyOf(null, redactor)).isNull();
+    }
+
+    @Test
+    void registeringASecretAloneAlsoMasksItsFormEncodedForm() {
+        Redactor redactor = new Redactor();
+        String secret = "a+b/c=d e%f&g";
+        String formEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        redactor.register(Secret.of(secret));
+
+        assertThat(formEncoded).isEqualTo("a%2Bb%2Fc%3Dd+e%25f%26g");
+        assertThat(redactor.redact("grant_type=password&password=" + formEncoded + "&x=1"))
+                .isEqualTo("grant_type=password&password=****&x=1");
+        assertThat(redactor.redact("raw: " + secret)).isEqualTo("raw: ****");
+    }
+
+    @Test
+    void theBasicFormMasksTheHeaderAndThePairButNotTheClientIdAlone() {
+        Redactor redactor = new Redactor();
+        String pair = "my-client:s3cret%2Bvalue";
+        redactor.registerBasicCredential(pair);
+        String header = "Authorization: Basic "
+                + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(redactor.redact(header)).isEqualTo("Authorization: Basic ****");
+        assertThat(redactor.redact("pair " + pair)).isEqualTo("pair ****");
+        // The client id is not a secret, and messages name it to help the user.
+        assertThat(redactor.redact("client my-client")).isEqualTo("client my-client");
+    }
+
+    @Test
+    void aSecretInsideAnotherIsMaskedWholeWhicheverWasRegisteredFirst() {
+        Redactor redactor = new Redactor();
+        redactor.register(Secret.of("cdef"));
+        redactor.register(Secret.of("abcdefgh"));
+
+        // Shorter-first would leave "ab****gh", two fragments of the longer secret.
+        assertThat(redactor.redact("[abcdefgh] [cdef]")).isEqualTo("[****] [****]");
+    }
+
+    @Test
+    void everyOccurrenceIsMaskedAndTheValueIsMatchedLiterallyNotAsARegex() {
+        Redactor redactor = new Redactor();
+        redactor.register(Secret.of("a.b*c$1\\"));
+
+        assertThat(redactor.redact("a.b*c$1\\ and a.b*c$1\\")).isEqualTo("**** and ****");
+        assertThat(redactor.redact("aXbbbc$1\\")).isEqualTo("aXbbbc$1\\");
+    }
+
+    @Test
+    void fourCharactersAreMaskedThreeAreNotAndNullIsIgnored() {
+        Redactor redactor = new Redactor();
+        redactor.register(null);
+        assertThat(redactor.redact("nothing registered")).isEqualTo("nothing registered");
+
+        redactor.register(Secret.of("wxyz"));
+        redactor.register(Secret.of("abc"));
+
+        assertThat(redactor.redact("wxyz abc")).isEqualTo("**** abc");
     }
 }

@@ -1,0 +1,211 @@
+package io.github.oauthtoken.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.oauthtoken.core.StubHttpServer;
+import io.github.oauthtoken.core.StubHttpServer.Response;
+import io.github.oauthtoken.core.TokenException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpTransportTest {
+    private final StubHttpServer server = new StubHttpServer();
+    private final List<AutoCloseable> closeLater = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        for (AutoCloseable c : closeLater) {
+            c.close();
+        }
+    }
+
+    private HttpTransport transport(Duration timeout, int maxBodyBytes) {
+        HttpTransport transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), timeout, maxBodyBytes));
+        closeLater.add(transport);
+        return transport;
+    }
+
+    private HttpTransport transport() {
+        return transport(Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    private static HttpCall tokenRequest(String url) {
+        return HttpCall.postForm("token request", URI.create(url), new FormBody().add("grant_type", "client_credentials"))
+                .header("Authorization", "Basic Y2xpZW50OnNlY3JldA==");
+    }
+
+    @Test
+    void a200IsReturnedWithStatusTypeHeadersAndBodyAndTheServerSeesTheRequestAsSent() throws TokenException {
+        server.on("/oauth/token", r -> Response.json(200, "{\"access_token\":\"t\"}").header("X-Request-Id", "req-1"));
+
+        HttpReply reply = transport().send(tokenRequest(server.url() + "/oauth/token"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).isEqualTo("application/json");
+        assertThat(reply.bodyText()).isEqualTo("{\"access_token\":\"t\"}");
+        assertThat(reply.header("X-Request-Id")).contains("req-1");
+        assertThat(reply.header("x-request-id")).contains("req-1");
+        assertThat(reply.attempts()).isEqualTo(1);
+        assertThat(reply.jsonObject()).get().extracting(m -> m.get("access_token")).isEqualTo("t");
+
+        StubHttpServer.Request seen = server.requests().get(0);
+        assertThat(server.requests()).hasSize(1);
+        assertThat(seen.method()).isEqualTo("POST");
+        assertThat(seen.path()).isEqualTo("/oauth/token");
+        assertThat(seen.body()).isEqualTo("grant_type=client_credentials");
+        assertThat(seen.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(seen.header("Authorization")).isEqualTo("Basic Y2xpZW50OnNlY3JldA==");
+        assertThat(seen.header("User-Agent")).isEqualTo("oauth-token-maven-plugin");
+    }
+
+    @Test
+    void anErrorStatusIsAReplyForTheCallerToExplainNotAnException() throws TokenException {
+        server.onJson("/oauth/token", 400, "{\"error\":\"invalid_client\"}");
+
+        HttpReply reply = transport().send(tokenRequest(server.url() + "/oauth/token"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.bodyText()).isEqualTo("{\"error\":\"invalid_client\"}");
+        assertThat(reply.toString()).isEqualTo("HttpReply[POST " + server.url() + "/oauth/token -> 400, 26 bytes]");
+    }
+
+    @Test
+    void aRedirectIsAnErrorNamingTheTargetHostAndIsNeverFollowed() {
+        try (StubHttpServer elsewhere = new StubHttpServer()) {
+            elsewhere.onJson("/", 200, "{\"access_token\":\"t\",\"token_type\":\"bearer\",\"expires_in\":60}");
+            String location = "http://localhost:" + elsewhere.port() + "/oauth/token?state=SECRET-state";
+            server.on("/oauth/token", r -> new Response(302, java.util.Map.of("Location", location), ""));
+
+            assertThatThrownBy(() -> transport().send(tokenRequest(server.url() + "/oauth/token")))
+                    .isInstanceOf(TokenException.class)
+                    .hasMessage("Token request (POST " + server.url() + "/oauth/token) was answered with a redirect "
+                            + "(HTTP 302) to host localhost. The plugin does not follow redirects, so that credentials are "
+                            + "never sent to another host; configure the final URL instead.");
+            assertThat(server.requests()).hasSize(1);
+            assertThat(elsewhere.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRelativeRedirectIsResolvedForTheMessageAndOneWithoutLocationSaysSo() {
+        server.on("/moved", r -> new Response(301, java.util.Map.of("Location", "/oauth/token"), ""));
+        server.on("/nowhere", r -> new Response(307, java.util.Map.of(), ""));
+
+        assertThatThrownBy(() -> transport().send(HttpCall.get("discovery", URI.create(server.url() + "/moved"))))
+                .hasMessageStartingWith("Discovery (GET " + server.url() + "/moved) was answered with a redirect (HTTP 301) "
+                        + "to host 127.0.0.1.");
+        assertThatThrownBy(() -> transport().send(HttpCall.get("discovery", URI.create(server.url() + "/nowhere"))))
+                .hasMessageStartingWith("Discovery (GET " + server.url() + "/nowhere) was answered with a redirect "
+                        + "(HTTP 307) without a Location header.");
+        assertThat(server.requests(("/oauth/token"))).isEmpty();
+    }
+
+    private static void oversized(com.sun.net.httpserver.HttpExchange exchange, int bytes, boolean chunked)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, chunked ? 0 : bytes);
+        try (OutputStream out = exchange.getResponseBody()) {
+            byte[] block = new byte[1024];
+            java.util.Arrays.fill(block, (byte) 'x');
+            for (int sent = 0; sent < bytes; sent += block.length) {
+                out.write(block, 0, Math.min(block.length, bytes - sent));
+            }
+        } catch (IOException e) {
+            // The client hung up once it had enough: that is the point.
+        }
+    }
+
+    @Test
+    void aBodyOver64KibIsRefusedWhetherItsLengthIsAnnouncedOrNot() {
+        server.raw("/announced", exchange -> oversized(exchange, 65 * 1024, false));
+        server.raw("/chunked", exchange -> oversized(exchange, 65 * 1024, true));
+
+        for (String path : new String[] {"/announced", "/chunked"}) {
+            assertThatThrownBy(() -> transport().send(HttpCall.get("discovery", URI.create(server.url() + path))))
+                    .as(path)
+                    .isInstanceOf(TokenException.class)
+                    .hasMessage("Discovery (GET " + server.url() + path + ") failed: the response body is larger than "
+                            + "64 KiB and was refused without reading further. Check that the URL points at the token server.");
+        }
+    }
+
+    @Test
+    void theBodyLimitIsInclusive() throws TokenException {
+        server.raw("/exact", exchange -> oversized(exchange, 2048, false));
+        server.raw("/over", exchange -> oversized(exchange, 2049, true));
+
+        assertThat(transport(Duration.ofSeconds(30), 2048)
+                .send(HttpCall.get("discovery", URI.create(server.url() + "/exact"))).body()).hasSize(2048);
+        assertThatThrownBy(() -> transport(Duration.ofSeconds(30), 2048)
+                .send(HttpCall.get("discovery", URI.create(server.url() + "/over"))))
+                .hasMessageContaining("the response body is larger than 2 KiB");
+    }
+
+    @Test
+    void aRefusedConnectionSaysWhereItTriedToConnect() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/oauth/token";
+
+        assertThatThrownBy(() -> transport().send(tokenRequest(url)))
+                .isInstanceOf(TokenException.class)
+                .message()
+                .startsWith("Token request (POST " + url + ") failed: could not connect to 127.0.0.1:" + port + " (")
+                .endsWith("). Check the URL and that the server is reachable from this machine (and the proxy settings).")
+                .doesNotContain("Y2xpZW50OnNlY3JldA==");
+    }
+
+    @Test
+    void theDeadlineStopsAServerThatAcceptsAndNeverAnswers() throws Exception {
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        closeLater.add(silent);
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    accepted.add(silent.accept()); // and never answer
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        closeLater.add(() -> {
+            for (Socket s : accepted) {
+                s.close();
+            }
+        });
+        String url = "http://127.0.0.1:" + silent.getLocalPort() + "/oauth/token";
+
+        assertThatThrownBy(() -> transport(Duration.ofSeconds(1), HttpSettings.DEFAULT_MAX_BODY_BYTES).send(tokenRequest(url)))
+                .isInstanceOf(TokenException.class)
+                .hasMessage("Token request (POST " + url + ") failed: no complete answer within the <timeout> of 1 s for "
+                        + "the whole fetch. Check that the server is reachable, or raise <timeout>.");
+    }
+
+    @Test
+    void oneDeadlineCoversEveryRequestOfATransportSoAnExpiredOneSendsNothing() {
+        server.onJson("/oauth/token", 200, "{}");
+
+        assertThatThrownBy(() -> transport(Duration.ZERO, HttpSettings.DEFAULT_MAX_BODY_BYTES)
+                .send(tokenRequest(server.url() + "/oauth/token")))
+                .hasMessage("Token request (POST " + server.url() + "/oauth/token) failed: the <timeout> of 0 s for the "
+                        + "whole fetch has passed. Check that the server is reachable, or raise <timeout>.");
+        assertThat(server.requests()).isEmpty();
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.oauthtoken.core.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.credentials.ClientCredentials;
+import io.github.oauthtoken.core.http.FormBody;
+import io.github.oauthtoken.core.http.HttpCall;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.secret.Secret;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClientAuthenticationTest {
+    private static final URI TOKEN_URI = URI.create("https://idp.example/oauth/token");
+    private final Redactor redactor = new Redactor();
+
+    private HttpCall apply(ClientAuthentication auth, String id, String secret) {
+        return auth.apply("token request", TOKEN_URI, new FormBody().add("grant_type", "client_credentials"),
+                new ClientCredentials(id, Secret.of(secret), "test"), redactor);
+    }
+
+    private static String decodedBasic(HttpCall call) {
+        String header = call.headers().get("Authorization");
+        assertThat(header).startsWith("Basic ");
+        return new String(Base64.getDecoder().decode(header.substring("Basic ".length())), StandardCharsets.UTF_8);
+    }
+
+    // --- parse ----------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  ", "basic", "BASIC", "client_secret_basic", " Client_Secret_Basic "})
+    void basicIsTheDefaultAndHasTwoSpellings(String value) throws TokenException {
+        assertThat(ClientAuthentication.parse(value)).isEqualTo(ClientAuthentication.BASIC);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"post", "POST", "client_secret_post", " Client_Secret_Post"})
+    void postHasTwoSpellings(String value) throws TokenException {
+        assertThat(ClientAuthentication.parse(value)).isEqualTo(ClientAuthentication.POST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jwt", "private_key_jwt", "none", "basic,post"})
+    void anUnknownMethodListsTheValidOnes(String value) {
+        assertThatThrownBy(() -> ClientAuthentication.parse(" " + value + " "))
+                .isInstanceOf(TokenException.class)
+                .hasMessage("Unknown <clientAuth> '" + value + "'. Valid values: basic (HTTP Basic, the default) and post "
+                        + "(id and secret in the form body).");
+    }
+
+    // --- basic (RFC 6749 section 2.3.1) ---------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // id | secret | what goes into Base64
+            "genesys-client-1 | Genesys_Secret-2 | genesys-client-1:Genesys_Secret-2",
+            "id:with:colons | plain | id%3Awith%3Acolons:plain",
+            "app | s+cr%t e | app:s%2Bcr%25t+e",
+            "app | a/b=c&d | app:a%2Fb%3Dc%26d",
+            "id with space | é€ | id+with+space:%C3%A9%E2%82%AC"})
+    void idAndSecretAreEachFormEncodedBeforeJoiningAndBase64(String id, String secret, String pair) {
+        HttpCall call = apply(ClientAuthentication.BASIC, id, secret);
+
+        assertThat(decodedBasic(call)).isEqualTo(pair);
+        // What a server does (RFC 6749 2.3.1): split at the first ':' (ids cannot contain a raw one), form-decode each.
+        String[] parts = decodedBasic(call).split(":", 2);
+        assertThat(URLDecoder.decode(parts[0], StandardCharsets.UTF_8)).isEqualTo(id);
+        assertThat(URLDecoder.decode(parts[1], StandardCharsets.UTF_8)).isEqualTo(secret);
+    }
+
+    @Test
+    void basicLeavesTheFormAloneAndMasksTheHeaderItBuilt() {
+        HttpCall call = apply(ClientAuthentication.BASIC, "id:with colon", "s+cr%t é");
+
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.uri()).isEqualTo(TOKEN_URI);
+        assertThat(call.purpose()).isEqualTo("token request");
+        assertThat(call.contentType()).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(call.body()).isEqualTo("grant_type=client_credentials");
+        assertThat(decodedBasic(call)).isEqualTo("id%3Awith+colon:s%2Bcr%25t+%C3%A9");
+        assertThat(redactor.redact(call.headers().get("Authorization"))).isEqualTo("Basic ****");
+        assertThat(redactor.redact("pair id%3Awith+colon:s%2Bcr%25t+%C3%A9")).isEqualTo("pair ****");
+    }
+
+    // --- post -----------------------------------------------------------------------------------------------
+
+    @Test
+    void postPutsIdAndSecretFormEncodedInTheBodyAndSendsNoAuthorizationHeader() {
+        HttpCall call = apply(ClientAuthentication.POST, "my:id", "s+cr%t e");
+
+        assertThat(call.headers()).doesNotContainKey("Authorization");
+        assertThat(call.body()).isEqualTo("grant_type=client_credentials&client_id=my%3Aid&client_secret=s%2Bcr%25t+e");
+        assertThat(call.contentType()).isEqualTo("application/x-www-form-urlencoded");
+    }
+}
