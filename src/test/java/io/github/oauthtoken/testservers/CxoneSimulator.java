@@ -50,8 +50,16 @@ public final class CxoneSimulator extends SimulatorServer {
             error(exchange, 401, "invalid_client", "Client authentication failed");
             return;
         }
+        if (form.get("grant_type") == null) {
+            error(exchange, 400, "invalid_request", "grant_type is required");
+            return;
+        }
         if (!"password".equals(form.get("grant_type"))) {
             error(exchange, 400, "unsupported_grant_type", "Grant type is not supported");
+            return;
+        }
+        if (form.get("username") == null || form.get("password") == null) {
+            error(exchange, 400, "invalid_request", "username and password are required");
             return;
         }
         String keySecret = accessKeys.get(form.get("username"));
@@ -65,9 +73,13 @@ public final class CxoneSimulator extends SimulatorServer {
         String idToken = jwt("{\"iss\":\"" + baseUrl() + "\",\"sub\":\"user:" + form.get("username") + "\",\"aud\":\""
                 + clientId + "\",\"tenantId\":\"" + TENANT_ID + "\",\"icBUId\":4601234,\"icClusterId\":\"C32\","
                 + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
+        String refreshToken = UUID.randomUUID().toString();
+        // All three are credentials the build log must not show, so the ITs search for each of them.
         recordIssued(accessToken);
+        recordIssued(refreshToken);
+        recordIssued(idToken);
         json(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                + "\"refresh_token\":\"" + UUID.randomUUID() + "\",\"id_token\":\"" + idToken + "\"}");
+                + "\"refresh_token\":\"" + refreshToken + "\",\"id_token\":\"" + idToken + "\"}");
     }
 
     private void configuration(HttpExchange exchange) throws IOException {

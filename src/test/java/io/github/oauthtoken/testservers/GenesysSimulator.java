@@ -68,7 +68,12 @@ public final class GenesysSimulator extends SimulatorServer {
             oauthError(exchange, "invalid_client", "authentication failed");
             return;
         }
-        if (!"client_credentials".equals(form.get("grant_type"))) {
+        String grant = form.get("grant_type");
+        if (grant == null || grant.isEmpty()) {
+            oauthError(exchange, "invalid_request", "grant_type is required");
+            return;
+        }
+        if (!"client_credentials".equals(grant)) {
             oauthError(exchange, "unsupported_grant_type", "grant type not supported");
             return;
         }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class SimulatorServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
+    private final AtomicInteger allTokenRequests = new AtomicInteger();
     private final Path journal;
 
     SimulatorServer(int port, Path journal) {
@@ -46,9 +47,17 @@ public abstract class SimulatorServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Serves exactly {@code path}. The JDK server matches contexts by string prefix, so without the check a client
+     * that posted to {@code /oauth/token/} or {@code /oauth/tokens} would be served as if its URL were right.
+     */
     void route(String path, Handler handler) {
         server.createContext(path, exchange -> {
             try {
+                if (!path.equals(exchange.getRequestURI().getPath())) {
+                    send(exchange, 404, "application/json", "{\"error\":\"not_found\"}");
+                    return;
+                }
                 handler.handle(exchange);
             } catch (RuntimeException e) {
                 send(exchange, 500, "application/json", "{\"error\":\"server_error\"}");
@@ -73,11 +82,18 @@ public abstract class SimulatorServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /** Token requests of every client, whatever their outcome. */
+    public int tokenRequests() {
+        return allTokenRequests.get();
+    }
+
+    /** Token requests that named this client id (or {@code ""} for none), whatever their outcome. */
     public int tokenRequests(String clientId) {
         return tokenRequests.getOrDefault(clientId, new AtomicInteger()).get();
     }
 
     void countTokenRequest(String clientId) {
+        allTokenRequests.incrementAndGet();
         tokenRequests.computeIfAbsent(clientId == null ? "" : clientId, k -> new AtomicInteger()).incrementAndGet();
     }
 
