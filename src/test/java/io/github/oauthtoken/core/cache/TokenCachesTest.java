@@ -2,7 +2,7 @@ package io.github.oauthtoken.core.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
@@ -32,12 +32,7 @@ class TokenCachesTest {
     @TempDir
     Path dir;
 
-    private final List<String> warnings = new ArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override public void debug(String message) {}
-        @Override public void info(String message) {}
-        @Override public void warn(String message) { warnings.add(message); }
-    };
+    private final RecordingBuildLog log = new RecordingBuildLog();
 
     private static TokenResult token(String value, Instant expiresAt) {
         return new TokenResult(new AccessToken(Secret.of(value), "bearer", 3600, expiresAt, Optional.empty(), "expires_in"),
@@ -113,7 +108,7 @@ class TokenCachesTest {
             assertThat(r.extras()).containsEntry("organizationId", "org-1");
         });
         assertThat(cache.read(KEY, Duration.ofMinutes(5), NOW.plusSeconds(3400))).as("too close to expiry").isEmpty();
-        assertThat(warnings).isEmpty();
+        assertThat(log.at("WARN")).isEmpty();
     }
 
     @Test
@@ -124,12 +119,12 @@ class TokenCachesTest {
         Files.writeString(file, "{not json", java.nio.charset.StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
-        assertThat(warnings).singleElement().asString().contains("corrupt or unreadable");
+        assertThat(log.at("WARN")).singleElement().asString().contains("corrupt or unreadable");
 
         cache.write(KEY, token("good", NOW.plusSeconds(3600)));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
-        assertThat(warnings).hasSize(2).last().asString().contains("let group or others read it");
+        assertThat(log.at("WARN")).hasSize(2).last().asString().contains("let group or others read it");
 
         cache.write(KEY, token("replaced", NOW.plusSeconds(3600)));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

@@ -11,8 +11,8 @@ import static io.github.oauthtoken.core.faults.FaultServer.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.FetchRequest;
+import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.TokenFetcher;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,12 +59,7 @@ class FaultInjectionTest {
     @TempDir
     Path temp;
 
-    private final List<String> logLines = new ArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override public void debug(String message) { logLines.add("DEBUG " + message); }
-        @Override public void info(String message) { logLines.add("INFO " + message); }
-        @Override public void warn(String message) { logLines.add("WARN " + message); }
-    };
+    private final RecordingBuildLog log = new RecordingBuildLog();
 
     /** Fast backoff so retries take milliseconds; Retry-After values from the server are honoured as given. */
     private static RetryPolicy retries(int count, Duration maxRetryWait) {
@@ -107,7 +101,7 @@ class FaultInjectionTest {
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).as("time taken").isLessThan(bound);
-            assertThat(String.join("\n", logLines)).doesNotContain(SECRET).doesNotContain(TOKEN);
+            assertThat(log.all()).doesNotContain(SECRET).doesNotContain(TOKEN);
         }
     }
 
@@ -126,7 +120,7 @@ class FaultInjectionTest {
     }
 
     private long warnings() {
-        return logLines.stream().filter(line -> line.startsWith("WARN")).count();
+        return log.at("WARN").size();
     }
 
     @Test
@@ -137,7 +131,7 @@ class FaultInjectionTest {
 
             assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
             assertThat(server.attempts()).isEqualTo(2);
-            assertThat(logLines).filteredOn(l -> l.startsWith("WARN")).singleElement().asString()
+            assertThat(log.at("WARN")).singleElement().asString()
                     .contains("HTTP 429", "retry 1 of 3 in 1.0 s", "Retry-After");
         }
     }
@@ -374,7 +368,7 @@ class FaultInjectionTest {
             assertThat(proxy.seen).singleElement().asString().containsIgnoringCase("Proxy-Authorization: Basic");
             assertThat(server.requests).singleElement().asString()
                     .doesNotContainIgnoringCase("Proxy-Authorization").contains("Authorization: Basic");
-            assertThat(String.join("\n", logLines)).doesNotContain(proxyPassword);
+            assertThat(log.all()).doesNotContain(proxyPassword);
         }
     }
 
