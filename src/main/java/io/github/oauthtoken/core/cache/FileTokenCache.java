@@ -5,6 +5,7 @@ import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.Json;
 import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.secret.OwnerOnlyFile;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
@@ -14,11 +15,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -41,8 +39,8 @@ import java.util.Set;
  */
 public final class FileTokenCache {
     private static final int FORMAT = 1;
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final boolean POSIX = OwnerOnlyFile.POSIX;
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = OwnerOnlyFile.OWNER_READ_WRITE;
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final Path directory;
@@ -142,28 +140,11 @@ public final class FileTokenCache {
     public void write(CacheKey key, TokenResult result) throws TokenException {
         createDirectory();
         Path file = file(key);
-        Path temp = null;
         try {
-            temp = POSIX
-                    ? Files.createTempFile(directory, key.hash(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-                    : Files.createTempFile(directory, key.hash(), ".tmp");
-            Files.writeString(temp, serialize(key, result), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OwnerOnlyFile.write(file, serialize(key, result));
         } catch (IOException e) {
             throw new TokenException("The token could not be written to the cache " + file + " (" + e.getMessage()
                     + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Already moved, or the directory went away: nothing to clean.
-                }
-            }
         }
     }
 

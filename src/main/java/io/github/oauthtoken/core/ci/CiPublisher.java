@@ -3,17 +3,14 @@ package io.github.oauthtoken.core.ci;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.secret.OwnerOnlyFile;
 import io.github.oauthtoken.core.secret.Secret;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.Function;
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class CiPublisher {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Function<String, String> environment;
     private final PrintStream stdout;
@@ -106,29 +102,11 @@ public final class CiPublisher {
     /** Writes the token to {@code file}, owner-only (0600 on POSIX), via a temporary file moved into place. */
     public static void writeTokenFile(Path file, Secret token) throws TokenException {
         Path target = file.toAbsolutePath();
-        Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            temp = POSIX
-                    ? Files.createTempFile(target.getParent(), ".oauth-token", ".tmp",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(target.getParent(), ".oauth-token", ".tmp");
-            Files.writeString(temp, token.reveal(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OwnerOnlyFile.write(target, token.reveal());
         } catch (IOException e) {
             throw new TokenException("<tokenFile> " + target + " could not be written (" + e.getMessage() + ").", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Moved already; nothing left behind.
-                }
-            }
         }
     }
 
