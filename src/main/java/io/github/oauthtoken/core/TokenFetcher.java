@@ -13,6 +13,7 @@ import io.github.oauthtoken.core.provider.GenesysRegion;
 import io.github.oauthtoken.core.provider.ProviderContext;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
+import io.github.oauthtoken.core.provider.TokenProvider;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.AccessToken;
@@ -119,18 +120,23 @@ public final class TokenFetcher {
      */
     public boolean revoke(FetchRequest request, AccessToken token) throws TokenException {
         Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
+        return withProvider(request, provider -> provider.revoke(token, credentials));
+    }
+
+    /** The one exchange with a provider: a transport for it alone, closed whatever happens. */
+    private <T> T withProvider(FetchRequest request, ProviderCall<T> call) throws TokenException {
         try (HttpTransport http = new HttpTransport(request.http(), log)) {
-            ProviderContext context = new ProviderContext(request.settings(), http, redactor, log, clock);
-            return request.provider().create(context).revoke(token, credentials);
+            return call.with(request.provider().create(new ProviderContext(request.settings(), http, redactor, log, clock)));
         }
     }
 
+    @FunctionalInterface
+    private interface ProviderCall<T> {
+        T with(TokenProvider provider) throws TokenException;
+    }
+
     private TokenResult fromProvider(FetchRequest request, Credentials credentials) throws TokenException {
-        TokenResult result;
-        try (HttpTransport http = new HttpTransport(request.http(), log)) {
-            ProviderContext context = new ProviderContext(request.settings(), http, redactor, log, clock);
-            result = request.provider().create(context).fetch(credentials);
-        }
+        TokenResult result = withProvider(request, provider -> provider.fetch(credentials));
         long minSeconds = request.minValidity().toSeconds();
         if (result.token().expiresIn() < minSeconds) {
             throw new TokenException("The " + request.provider().id() + " token expires in "
