@@ -5,7 +5,6 @@ import io.github.oauthtoken.core.cache.CacheMode;
 import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.cache.FileTokenCache;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
-import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.provider.CxoneProvider;
@@ -20,38 +19,41 @@ import io.github.oauthtoken.core.token.AccessToken;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Obtains one token: credentials, then the caches (this build's, then the file cache when enabled), and only when
- * neither has a token valid for {@code minValidity}, the provider's exchange.
+ * Obtains one token for resolved credentials: the caches (this build's, then the file cache when enabled), and only
+ * when neither has a token valid for {@code minValidity}, the provider's exchange; and revokes one.
  */
 public final class TokenFetcher {
-    private final CredentialResolver credentialResolver;
     private final Redactor redactor;
     private final BuildLog log;
     private final Clock clock;
 
-    public TokenFetcher(CredentialResolver credentialResolver, Redactor redactor, BuildLog log, Clock clock) {
-        this.credentialResolver = credentialResolver;
+    public TokenFetcher(Redactor redactor, BuildLog log, Clock clock) {
         this.redactor = redactor;
         this.log = log;
         this.clock = clock;
     }
 
     /** Fetches from the provider, with no cache. */
-    public TokenResult fetch(FetchRequest request) throws TokenException {
-        Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
+    public TokenResult fetch(FetchRequest request, Credentials credentials) throws TokenException {
         return fromProvider(request, credentials);
     }
 
     /**
-     * @param session this build's tokens
-     * @param file    the cross-build cache; only used with {@link CacheMode#FILE}
+     * The token for {@code request}: this build's, else the file cache's (with {@link CacheMode#FILE}), else a new
+     * one from the provider.
+     *
+     * @param session      this build's tokens
+     * @param file         the cross-build cache; only used with {@link CacheMode#FILE}
+     * @param beforeShared runs on a newly loaded token before any other module can get it from {@code session}
+     *                     (masking in CI must come before anything can print the token)
      */
-    public CachedToken obtain(FetchRequest request, SessionTokenCache session, Optional<FileTokenCache> file)
-            throws TokenException {
-        Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
+    public CachedToken obtain(FetchRequest request, Credentials credentials, SessionTokenCache session,
+            Optional<FileTokenCache> file, Consumer<CachedToken> beforeShared) throws TokenException {
         CacheKey key = keyOf(request, credentials);
+        boolean verify = request.settings().verify();
         SessionTokenCache.Loader network = () -> {
             if (request.offline()) {
                 throw new TokenException("Maven runs offline (-o) and no cached " + request.provider().id()
@@ -60,34 +62,40 @@ public final class TokenFetcher {
                                 : " (set <cache>file</cache> to reuse tokens across builds)")
                         + ". Run once without -o, or skip this goal with -Doauth-token.skip=true.");
             }
-            return new CachedToken(fromProvider(request, credentials), request.cache() == CacheMode.FILE,
+            return new CachedToken(fromProvider(request, credentials), request.cache() == CacheMode.FILE, verify,
                     CachedToken.Source.FETCHED);
         };
-        return switch (request.cache()) {
-            case NONE -> network.load();
-            case SESSION -> session.get(key, request.minValidity(), clock.instant(), network);
-            case FILE -> {
-                FileTokenCache files = file.orElseThrow(() -> new IllegalStateException("cache=file needs a FileTokenCache"));
-                yield session.get(key, request.minValidity(), clock.instant(), () ->
-                        files.withLock(key, request.http().timeout(), () -> {
-                            Optional<TokenResult> cached = files.read(key, request.minValidity(), clock.instant());
-                            if (cached.isPresent()) {
-                                return new CachedToken(cached.get(), true, CachedToken.Source.FILE_CACHE);
-                            }
-                            CachedToken fetched = network.load();
-                            files.write(key, fetched.result());
-                            return fetched;
-                        }));
-            }
+        SessionTokenCache.Loader announced = () -> {
+            CachedToken loaded = switch (request.cache()) {
+                case NONE, SESSION -> network.load();
+                case FILE -> fromFileCache(request, key, network,
+                        file.orElseThrow(() -> new IllegalStateException("cache=file needs a FileTokenCache")));
+            };
+            beforeShared.accept(loaded);
+            return loaded;
         };
+        return request.cache() == CacheMode.NONE ? announced.load()
+                : session.get(key, request.minValidity(), verify, clock.instant(), announced);
     }
 
-    /** The cache key of the token this request would obtain; needs the credentials for the client id. */
-    public CacheKey keyOf(FetchRequest request) throws TokenException {
-        return keyOf(request, credentialResolver.resolve(request.provider().id(), request.credentials()));
+    /** A token from the file cache, or a new one that the file cache then keeps, under the file cache's lock. */
+    private CachedToken fromFileCache(FetchRequest request, CacheKey key, SessionTokenCache.Loader network,
+            FileTokenCache files) throws TokenException {
+        return files.withLock(key, request.http().timeout(), () -> {
+            // The file does not record whether its token was verified, so a request that needs that fetches anew.
+            Optional<TokenResult> cached = request.settings().verify() ? Optional.empty()
+                    : files.read(key, request.minValidity(), clock.instant());
+            if (cached.isPresent()) {
+                return new CachedToken(cached.get(), true, false, CachedToken.Source.FILE_CACHE);
+            }
+            CachedToken fetched = network.load();
+            files.write(key, fetched.result());
+            return fetched;
+        });
     }
 
-    private static CacheKey keyOf(FetchRequest request, Credentials credentials) {
+    /** The cache key of the token this request would obtain with these credentials. */
+    public static CacheKey keyOf(FetchRequest request, Credentials credentials) {
         ProviderSettings s = request.settings();
         return new CacheKey(request.provider().id(), endpointIdentity(request.provider(), s),
                 credentials.client().clientId(), s.scope(), s.audience(),
@@ -118,8 +126,7 @@ public final class TokenFetcher {
      *
      * @return false when the provider has no way to revoke
      */
-    public boolean revoke(FetchRequest request, AccessToken token) throws TokenException {
-        Credentials credentials = credentialResolver.resolve(request.provider().id(), request.credentials());
+    public boolean revoke(FetchRequest request, Credentials credentials, AccessToken token) throws TokenException {
         return withProvider(request, provider -> provider.revoke(token, credentials));
     }
 

@@ -1,10 +1,14 @@
 package io.github.oauthtoken.core;
 
+import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.token.AccessToken;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** The project properties a token becomes, all under one prefix so that several executions can coexist. */
 public final class TokenProperties {
@@ -15,16 +19,32 @@ public final class TokenProperties {
             "", ".type", ".expiresIn", ".expiresAt", ".scope", ".fingerprint", ".tenantId", ".apiEndpoint",
             ".organizationId");
 
-    public static Map<String, String> of(String prefix, TokenResult result) {
+    /**
+     * The properties of a token as this execution got it. {@code .expiresIn} is the lifetime left at {@code now}:
+     * as the server sent it for a token fetched just now, what remains of it for one reused from a cache.
+     */
+    public static Map<String, String> of(String prefix, CachedToken cached, Instant now) {
+        TokenResult result = cached.result();
         AccessToken token = result.token();
+        long expiresIn = cached.source() == CachedToken.Source.FETCHED ? token.expiresIn()
+                : Math.max(0, Duration.between(now, token.expiresAt()).toSeconds());
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(prefix, token.value().reveal());
         properties.put(prefix + ".type", token.type());
-        properties.put(prefix + ".expiresIn", Long.toString(token.expiresIn()));
+        properties.put(prefix + ".expiresIn", Long.toString(expiresIn));
         properties.put(prefix + ".expiresAt", token.expiresAt().toString());
         token.scope().ifPresent(scope -> properties.put(prefix + ".scope", scope));
         properties.put(prefix + ".fingerprint", token.fingerprint());
         result.extras().forEach((name, value) -> properties.put(prefix + "." + name, value));
         return properties;
+    }
+
+    /** Empties every property under {@code prefix} that is set, so later plugins see no stale token. */
+    public static void empty(String prefix, Properties properties) {
+        for (String suffix : SUFFIXES) {
+            if (properties.containsKey(prefix + suffix)) {
+                properties.setProperty(prefix + suffix, "");
+            }
+        }
     }
 }

@@ -1,36 +1,13 @@
 package io.github.oauthtoken.maven;
 
-import io.github.oauthtoken.core.BuildLog;
-import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenFetcher;
-import io.github.oauthtoken.core.cache.CacheMode;
-import io.github.oauthtoken.core.cache.FileTokenCache;
-import io.github.oauthtoken.core.cache.SessionTokenCache;
-import io.github.oauthtoken.core.ci.CiExports;
-import io.github.oauthtoken.core.credentials.CredentialRequest;
-import io.github.oauthtoken.core.credentials.CredentialResolver;
-import io.github.oauthtoken.core.credentials.EnvPair;
-import io.github.oauthtoken.core.credentials.UsernamePassword;
+import io.github.oauthtoken.core.TokenService;
+import io.github.oauthtoken.core.ci.CiConsole;
+import io.github.oauthtoken.core.config.TokenParameters;
 import io.github.oauthtoken.core.http.HttpLibraryLogging;
-import io.github.oauthtoken.core.http.HttpSettings;
-import io.github.oauthtoken.core.http.ProxyEnvironment;
-import io.github.oauthtoken.core.http.ProxyRoute;
-import io.github.oauthtoken.core.http.RetryPolicy;
-import io.github.oauthtoken.core.http.TrustSettings;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
-import io.github.oauthtoken.core.provider.ProviderKind;
-import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.RedactedException;
 import io.github.oauthtoken.core.secret.Redactor;
-import io.github.oauthtoken.core.secret.Secret;
 import java.io.File;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -40,8 +17,9 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The configuration that {@code fetch} and {@code revoke} share: which provider, which credentials, how to reach
- * it, and where tokens are kept. Subclasses only decide what to do with the token.
+ * The parameters that {@code fetch} and {@code revoke} share: which provider, which credentials, how to reach it,
+ * and where tokens are kept. The goals copy them, unparsed, into one {@link TokenParameters} and hand it to the
+ * build's {@link TokenService}; every default, precedence rule and check lives there.
  */
 abstract class AbstractTokenMojo extends AbstractMojo {
 
@@ -247,17 +225,25 @@ abstract class AbstractTokenMojo extends AbstractMojo {
 
     private final SettingsDecrypter settingsDecrypter;
 
+    /** Where CI commands go; tests record them instead of writing to the test JVM's standard output. */
+    private CiConsole console;
+
     AbstractTokenMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
     }
 
-    /** What the goal does once its configuration is read; {@link TokenException}s become build failures. */
-    abstract void run(Run run) throws TokenException;
+    void useConsole(CiConsole console) {
+        this.console = console;
+    }
 
-    /** What a goal needs while it runs: the parsed request, its helpers, and the project. */
-    record Run(FetchRequest request, TokenFetcher fetcher, Optional<FileTokenCache> fileCache, CiExports exports,
-            Redactor redactor, BuildLog log, MavenProject project, MavenSession session, SessionTokenCache reactor,
-            Function<String, String> environment) {}
+    /** What the goal asks of the build's token service. */
+    abstract void run(TokenService service, TokenParameters parameters, MavenExecutionContext context)
+            throws TokenException;
+
+    /** Parameters only one goal has; the default has none. */
+    TokenParameters.Builder goalParameters(TokenParameters.Builder builder) {
+        return builder;
+    }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -269,141 +255,59 @@ abstract class AbstractTokenMojo extends AbstractMojo {
         HttpLibraryLogging.quietJetty(session.getSystemProperties().getProperty("maven.version", "3").startsWith("3")
                 ? HttpLibraryLogging.MAVEN_3_PREFIX
                 : HttpLibraryLogging.MAVEN_4_PREFIX);
-        Redactor redactor = new Redactor();
-        MavenBuildLog log = new MavenBuildLog(getLog(), redactor);
+        TokenService service = BuildServices.tokenService(session);
+        Redactor redactor = service.redactor();
+        MavenExecutionContext context = new MavenExecutionContext(session, project,
+                new MavenBuildLog(getLog(), redactor), new SettingsSecrets(session, settingsDecrypter, redactor),
+                console != null ? console : RunnerConsole.forThisProcess());
         try {
-            ProviderKind kind = ProviderKind.parse(provider);
-            SettingsSecrets settings = new SettingsSecrets(session, settingsDecrypter, redactor);
-            CacheMode cacheMode = CacheMode.parse(cache);
-            FetchRequest request = new FetchRequest(kind, providerSettings(kind), credentialRequest(kind),
-                    httpSettings(settings, redactor), DurationParameter.parse(minValidity, "minValidity"), cacheMode,
-                    session.isOffline());
-            CredentialResolver credentials = new CredentialResolver(settings, environment(), redactor);
-            TokenFetcher fetcher = new TokenFetcher(credentials, redactor, log, Clock.systemUTC());
-            Optional<FileTokenCache> files = cacheMode == CacheMode.FILE
-                    ? Optional.of(new FileTokenCache(cacheDirectory.toPath(), redactor, log))
-                    : Optional.empty();
-            run(new Run(request, fetcher, files, ciExports(), redactor, log, project, session, ReactorTokens.of(session),
-                    environment()));
+            run(service, parameters(), context);
         } catch (TokenException e) {
-            String message = redactor.redact(e.getMessage());
-            if (!failOnError) {
-                log.warn("No token (failOnError is false, so the build goes on): " + message);
-                return;
-            }
-            throw new MojoFailureException(message, RedactedException.copyOf(e.getCause(), redactor));
+            throw new MojoFailureException(redactor.redact(e.getMessage()),
+                    RedactedException.copyOf(e.getCause(), redactor));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Unexpected failure in oauth-token: "
                     + redactor.redact(String.valueOf(e.getMessage())), RedactedException.copyOf(e, redactor));
         }
     }
 
-    String propertyPrefix() {
-        return propertyPrefix;
-    }
-
-    private CiExports ciExports() throws TokenException {
-        boolean masking = switch (mask == null ? "auto" : mask.trim().toLowerCase(Locale.ROOT)) {
-            case "auto", "true", "" -> true;
-            case "false" -> false;
-            default -> throw new TokenException("Unknown <mask> '" + mask.trim() + "'. Valid values: auto (the "
-                    + "default) and false.");
-        };
-        return new CiExports(masking, trimToNull(githubEnv), trimToNull(githubOutput), trimToNull(azureVariable),
-                tokenFile == null ? null : tokenFile.toPath());
-    }
-
-    private ProviderSettings providerSettings(ProviderKind kind) throws TokenException {
-        String regionValue = trimToNull(region);
-        String regionOrigin = "<region>";
-        if (regionValue == null && kind == ProviderKind.GENESYS) {
-            for (String variable : List.of("GENESYS_REGION", "GENESYSCLOUD_REGION")) {
-                regionValue = trimToNull(environment().apply(variable));
-                if (regionValue != null) {
-                    regionOrigin = "environment variable " + variable;
-                    break;
-                }
-            }
-            if (regionValue == null) {
-                regionOrigin = "<region>, environment variables GENESYS_REGION and GENESYSCLOUD_REGION";
-            }
-        }
-        Optional<Duration> lifetime = trimToNull(defaultExpiresIn) == null
-                ? Optional.empty()
-                : Optional.of(DurationParameter.parse(defaultExpiresIn, "defaultExpiresIn"));
-        if (lifetime.isPresent() && lifetime.get().isZero()) {
-            throw new TokenException("<defaultExpiresIn> must be longer than zero.");
-        }
-        return new ProviderSettings(regionValue, regionOrigin, trimToNull(issuer), trimToNull(tokenUrl),
-                trimToNull(apiUrl), trimToNull(scope), trimToNull(audience), ClientAuthentication.parse(clientAuth),
-                trimToNull(introspectionUrl), verify, lifetime, trimToNull(revocationUrl));
-    }
-
-    private CredentialRequest credentialRequest(ProviderKind kind) {
-        List<EnvPair> clientEnv = trimToNull(clientIdEnv) == null && trimToNull(clientSecretEnv) == null
-                ? kind.defaultClientEnv()
-                : List.of(new EnvPair(
-                        orDefault(clientIdEnv, kind.defaultClientEnv().get(0).idVariable()),
-                        orDefault(clientSecretEnv, kind.defaultClientEnv().get(0).secretVariable())));
-        return new CredentialRequest(trimToNull(serverId), clientEnv, kind.needsAccessKey(),
-                trimToNull(accessKeyServerId), new EnvPair(accessKeyIdEnv.trim(), accessKeySecretEnv.trim()));
-    }
-
-    private HttpSettings httpSettings(SettingsSecrets settings, Redactor redactor) throws TokenException {
-        Duration total = DurationParameter.parse(timeout, "timeout");
-        Duration connect = DurationParameter.parse(connectTimeout, "connectTimeout");
-        if (total.isZero() || connect.isZero()) {
-            throw new TokenException("<timeout> and <connectTimeout> must be longer than zero.");
-        }
-        if (retries < 0) {
-            throw new TokenException("<retries> must be 0 or more, but was " + retries + ".");
-        }
-        RetryPolicy defaults = RetryPolicy.defaults();
-        RetryPolicy retry = new RetryPolicy(retries, DurationParameter.parse(maxRetryWait, "maxRetryWait"),
-                defaults.backoffBase(), defaults.backoffCap());
-        List<ProxyRoute> proxies = settings.proxies();
-        if (proxies.isEmpty()) {
-            proxies = ProxyEnvironment.routes(environment(), redactor);
-        }
-        return new HttpSettings(connect, total, HttpSettings.DEFAULT_MAX_BODY_BYTES, retry, trust(settings), proxies);
-    }
-
-    private TrustSettings trust(SettingsSecrets settings) throws TokenException {
-        if (trustStore == null) {
-            if (trimToNull(trustStoreServerId) != null) {
-                throw new TokenException("<trustStoreServerId> is set but <trustStore> is not; set both, or neither.");
-            }
-            return TrustSettings.JVM_DEFAULT;
-        }
-        String type = trimToNull(trustStoreType) != null ? trustStoreType.trim().toUpperCase(Locale.ROOT)
-                : trustStore.getName().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
-        Secret password = null;
-        if (trimToNull(trustStoreServerId) != null) {
-            String id = trustStoreServerId.trim();
-            password = settings.find(id)
-                    .map(UsernamePassword::password)
-                    .orElseThrow(() -> new TokenException("<trustStoreServerId> names server '" + id + "', which is "
-                            + "not in " + settings.where() + "."));
-        }
-        return new TrustSettings(trustStore.toPath(), type, password);
-    }
-
-    /**
-     * Environment variables as Maven sees them ({@code env.*} of the session, which embedders and tests can set),
-     * falling back to the process environment.
-     */
-    Function<String, String> environment() {
-        return name -> {
-            String value = session.getSystemProperties().getProperty("env." + name);
-            return value != null ? value : System.getenv(name);
-        };
-    }
-
-    private static String trimToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return trimToNull(value) == null ? fallback : value.trim();
+    private TokenParameters parameters() {
+        return goalParameters(TokenParameters.builder()
+                .provider(provider)
+                .serverId(serverId)
+                .clientIdEnv(clientIdEnv)
+                .clientSecretEnv(clientSecretEnv)
+                .accessKeyServerId(accessKeyServerId)
+                .accessKeyIdEnv(accessKeyIdEnv)
+                .accessKeySecretEnv(accessKeySecretEnv)
+                .region(region)
+                .issuer(issuer)
+                .tokenUrl(tokenUrl)
+                .apiUrl(apiUrl)
+                .scope(scope)
+                .audience(audience)
+                .clientAuth(clientAuth)
+                .revocationUrl(revocationUrl)
+                .introspectionUrl(introspectionUrl)
+                .propertyPrefix(propertyPrefix)
+                .minValidity(minValidity)
+                .defaultExpiresIn(defaultExpiresIn)
+                .verify(verify)
+                .timeout(timeout)
+                .retries(retries)
+                .maxRetryWait(maxRetryWait)
+                .trustStore(trustStore == null ? null : trustStore.toPath())
+                .trustStoreType(trustStoreType)
+                .trustStoreServerId(trustStoreServerId)
+                .connectTimeout(connectTimeout)
+                .cache(cache)
+                .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
+                .mask(mask)
+                .githubEnv(githubEnv)
+                .githubOutput(githubOutput)
+                .azureVariable(azureVariable)
+                .tokenFile(tokenFile == null ? null : tokenFile.toPath())
+                .failOnError(failOnError))
+                .build();
     }
 }

@@ -1,10 +1,8 @@
 package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenProperties;
-import io.github.oauthtoken.core.cache.CachedToken;
-import io.github.oauthtoken.core.ci.CiPublisher;
-import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.TokenService;
+import io.github.oauthtoken.core.config.TokenParameters;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,30 +26,7 @@ public class FetchMojo extends AbstractTokenMojo {
     }
 
     @Override
-    void run(Run run) throws TokenException {
-        CiPublisher ci = new CiPublisher(run.environment(), System.out, run.log());
-        ci.check(run.exports());
-        CachedToken token = run.fetcher().obtain(run.request(), run.reactor(), run.fileCache());
-        TokenResult result = token.result();
-        String fingerprint = result.token().fingerprint();
-        // Masking first: from here on later plugins may print the token. Both happen once per token in a build,
-        // not once per module; an execution that exports under other names still exports.
-        if (run.reactor().firstAnnouncement(fingerprint)) {
-            ci.mask(result.token().value(), run.exports());
-        }
-        if (run.reactor().firstAnnouncement(fingerprint + " " + run.exports().exportNames())) {
-            ci.export(run.request().provider().id(), result, run.exports());
-        }
-        if (run.exports().tokenFile() != null) {
-            CiPublisher.writeTokenFile(run.exports().tokenFile(), result.token().value());
-        }
-        TokenProperties.of(propertyPrefix(), result).forEach(run.project().getProperties()::setProperty);
-        String verb = switch (token.source()) {
-            case FETCHED -> "Obtained";
-            case FILE_CACHE -> "Reusing (file cache)";
-            case THIS_BUILD -> "Reusing (this build)";
-        };
-        run.log().info(verb + " " + run.request().provider().id() + " token from " + result.tokenEndpoint().getHost()
-                + " (expires " + result.token().expiresAt() + ", fingerprint " + fingerprint + ")");
+    void run(TokenService service, TokenParameters parameters, MavenExecutionContext context) throws TokenException {
+        service.fetch(parameters, context);
     }
 }

@@ -9,6 +9,7 @@ import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
+import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
@@ -36,8 +37,8 @@ class TokenFetcherTest {
             "OAUTH_CLIENT_ID", "fetch-client", "OAUTH_CLIENT_SECRET", "fetch-SECRET-9"));
     private final Redactor redactor = new Redactor();
     private final RecordingBuildLog log = new RecordingBuildLog();
-    private final TokenFetcher fetcher = new TokenFetcher(
-            new CredentialResolver(id -> Optional.empty(), env::get, redactor), redactor, log, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CredentialResolver credentials = new CredentialResolver(id -> Optional.empty(), env::get, redactor);
+    private final TokenFetcher fetcher = new TokenFetcher(redactor, log, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void stop() {
@@ -51,11 +52,23 @@ class TokenFetcherTest {
                 ProviderKind.DEFAULT_ACCESS_KEY_ENV);
         return new FetchRequest(ProviderKind.OAUTH2, settings, credentials,
                 new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
-                minValidity, cache, offline);
+                minValidity, cache, null, offline);
     }
 
     private FetchRequest request(Duration minValidity) {
         return request(minValidity, CacheMode.NONE, false);
+    }
+
+    private Credentials credentialsOf(FetchRequest request) throws TokenException {
+        return credentials.resolve("oauth2", request.credentials());
+    }
+
+    private TokenResult fetch(FetchRequest request) throws TokenException {
+        return fetcher.fetch(request, credentialsOf(request));
+    }
+
+    private CachedToken obtain(FetchRequest request, SessionTokenCache session) throws TokenException {
+        return fetcher.obtain(request, credentialsOf(request), session, Optional.empty(), token -> { });
     }
 
     private void issues(String members) {
@@ -66,7 +79,7 @@ class TokenFetcherTest {
     void fetchesWithTheCredentialsFromTheEnvironment() throws TokenException {
         issues(",\"expires_in\":3600");
 
-        TokenResult result = fetcher.fetch(request(Duration.ofMinutes(5)));
+        TokenResult result = fetch(request(Duration.ofMinutes(5)));
 
         assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
         assertThat(result.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600));
@@ -79,7 +92,7 @@ class TokenFetcherTest {
     void aTokenShorterLivedThanMinValidityFailsWithBothNumbers() {
         issues(",\"expires_in\":300");
 
-        assertThatThrownBy(() -> fetcher.fetch(request(Duration.ofMinutes(10))))
+        assertThatThrownBy(() -> fetch(request(Duration.ofMinutes(10))))
                 .isInstanceOf(TokenException.class)
                 .hasMessage("The oauth2 token expires in 300 s (expires_in), less than <minValidity> of 600 s. Lower "
                         + "<minValidity>, or raise the token lifetime of the OAuth client on the server.")
@@ -92,7 +105,7 @@ class TokenFetcherTest {
         String jwt = TestJwts.unsigned("{\"exp\":" + (NOW.getEpochSecond() + 120) + "}");
         server.onJson("/token", 200, "{\"access_token\":\"" + jwt + "\",\"token_type\":\"bearer\"}");
 
-        assertThatThrownBy(() -> fetcher.fetch(request(Duration.ofMinutes(5))))
+        assertThatThrownBy(() -> fetch(request(Duration.ofMinutes(5))))
                 .hasMessageStartingWith("The oauth2 token expires in 120 s (jwt exp), less than <minValidity> of 300 s.");
     }
 
@@ -100,14 +113,14 @@ class TokenFetcherTest {
     void aTokenThatLivesExactlyMinValidityIsAccepted() throws TokenException {
         issues(",\"expires_in\":600");
 
-        assertThat(fetcher.fetch(request(Duration.ofMinutes(10))).token().expiresIn()).isEqualTo(600);
+        assertThat(fetch(request(Duration.ofMinutes(10))).token().expiresIn()).isEqualTo(600);
     }
 
     @Test
     void missingCredentialsFailBeforeAnyRequest() {
         env.clear();
 
-        assertThatThrownBy(() -> fetcher.fetch(request(Duration.ZERO)))
+        assertThatThrownBy(() -> fetch(request(Duration.ZERO)))
                 .hasMessageStartingWith("Missing credentials for provider oauth2. Looked at:\n"
                         + "  - environment variables OAUTH_CLIENT_ID (not set) and OAUTH_CLIENT_SECRET (not set)\n");
         assertThat(server.requests()).isEmpty();
@@ -117,8 +130,8 @@ class TokenFetcherTest {
     void offlineWithoutACachedTokenSaysHowToGoOnAndSendsNothing() {
         issues(",\"expires_in\":3600");
 
-        assertThatThrownBy(() -> fetcher.obtain(request(Duration.ofSeconds(60), CacheMode.SESSION, true),
-                new SessionTokenCache(), Optional.empty()))
+        assertThatThrownBy(() -> obtain(request(Duration.ofSeconds(60), CacheMode.SESSION, true),
+                new SessionTokenCache()))
                 .hasMessage("Maven runs offline (-o) and no cached oauth2 token is valid for <minValidity> 60 s (set "
                         + "<cache>file</cache> to reuse tokens across builds). Run once without -o, or skip this goal with "
                         + "-Doauth-token.skip=true.");
@@ -130,8 +143,8 @@ class TokenFetcherTest {
         issues(",\"expires_in\":3600");
         SessionTokenCache session = new SessionTokenCache();
 
-        CachedToken first = fetcher.obtain(request(Duration.ofSeconds(60), CacheMode.SESSION, false), session, Optional.empty());
-        CachedToken second = fetcher.obtain(request(Duration.ofSeconds(60), CacheMode.SESSION, false), session, Optional.empty());
+        CachedToken first = obtain(request(Duration.ofSeconds(60), CacheMode.SESSION, false), session);
+        CachedToken second = obtain(request(Duration.ofSeconds(60), CacheMode.SESSION, false), session);
 
         assertThat(first.source()).isEqualTo(CachedToken.Source.FETCHED);
         assertThat(second.source()).isEqualTo(CachedToken.Source.THIS_BUILD);
@@ -141,7 +154,8 @@ class TokenFetcherTest {
 
     @Test
     void theCacheKeyNamesTheTokenWithoutASecret() throws TokenException {
-        CacheKey key = fetcher.keyOf(request(Duration.ZERO));
+        FetchRequest request = request(Duration.ZERO);
+        CacheKey key = TokenFetcher.keyOf(request, credentialsOf(request));
 
         assertThat(key).isEqualTo(new CacheKey("oauth2", server.url() + "/token", "fetch-client", "read", null, null));
         assertThat(key.describe() + key.hash()).doesNotContain("fetch-SECRET-9");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Properties;
+import io.github.oauthtoken.core.ci.RecordingConsole;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -32,6 +33,7 @@ class CiIntegrationMojoTest {
 
     private StubTokenServer server;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final RecordingConsole console = new RecordingConsole();
     private PrintStream originalOut;
     private final DefaultRepositorySystemSession repositorySession = new DefaultRepositorySystemSession();
 
@@ -49,12 +51,14 @@ class CiIntegrationMojoTest {
     }
 
     private Properties prepare(AbstractTokenMojo mojo, String... environment) throws Exception {
+        mojo.useConsole(console);
         return MojoFixture.prepare(mojo, server, new Settings(), repositorySession, new RecordingLog(),
                 MojoFixture.credentialsInEnvironment(environment));
     }
 
-    private List<String> stdoutLines() {
-        return stdout.toString(StandardCharsets.UTF_8).lines().toList();
+    /** The CI commands, which go to the process's real standard output, never through System.out. */
+    private List<String> commands() {
+        return console.commands;
     }
 
     @Test
@@ -72,7 +76,7 @@ class CiIntegrationMojoTest {
         mojo.execute();
 
         String token = server.lastToken;
-        assertThat(stdoutLines()).containsExactly("::add-mask::" + token);
+        assertThat(commands()).containsExactly("::add-mask::" + token);
         assertThat(Files.readString(env)).matches("API_TOKEN<<(ghadelimiter_[0-9a-f]{32})\n" + token + "\n\\1\n");
         assertThat(Files.readString(output)).matches("token<<(ghadelimiter_[0-9a-f]{32})\n" + token + "\n\\1\n");
         assertThat(Files.readString(summary))
@@ -91,7 +95,7 @@ class CiIntegrationMojoTest {
         mojo.execute();
 
         String token = server.lastToken;
-        assertThat(stdoutLines()).containsExactly(
+        assertThat(commands()).containsExactly(
                 "##vso[task.setsecret]" + token,
                 "##vso[task.setvariable variable=API_TOKEN;issecret=true]" + token);
     }
@@ -106,6 +110,7 @@ class CiIntegrationMojoTest {
 
         assertThat(server.lastToken).isNotNull();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(commands()).isEmpty();
     }
 
     @Test
@@ -118,6 +123,7 @@ class CiIntegrationMojoTest {
         mojo.execute();
 
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(commands()).isEmpty();
     }
 
     @Test
@@ -187,7 +193,7 @@ class CiIntegrationMojoTest {
 
         String token = server.lastToken;
         assertThat(server.tokenRequests).hasValue(1);
-        assertThat(stdoutLines()).containsExactly("::add-mask::" + token);
+        assertThat(commands()).containsExactly("::add-mask::" + token);
         assertThat(Files.readString(env)).contains("FIRST_TOKEN<<ghadelimiter_", "SECOND_TOKEN<<ghadelimiter_");
     }
 }

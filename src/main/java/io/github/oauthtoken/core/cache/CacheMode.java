@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.cache;
 
+import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.TokenException;
 import java.util.Locale;
 
@@ -19,7 +20,7 @@ public enum CacheMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new TokenException("Unknown <cache> '" + value.trim() + "'. Valid values: none, session (the "
+            throw new ConfigurationException("Unknown <cache> '" + value.trim() + "'. Valid values: none, session (the "
                     + "default: one token per build) and file (also reused across builds on this machine).");
         }
     }

@@ -5,11 +5,13 @@ import io.github.oauthtoken.core.provider.TokenResult;
 /**
  * A token and where it came from.
  *
- * @param shared true when it is (or may be) used by other builds through the file cache, so that {@code revoke}
- *               leaves it alone unless told otherwise
- * @param source where this build got it
+ * @param shared   true when it is (or may be) used by other builds through the file cache, so that {@code revoke}
+ *                 leaves it alone unless told otherwise
+ * @param verified true when the provider checked it ({@code verify}); a later execution that asks for a verified
+ *                 token does not take an unchecked one
+ * @param source   where this build got it
  */
-public record CachedToken(TokenResult result, boolean shared, Source source) {
+public record CachedToken(TokenResult result, boolean shared, boolean verified, Source source) {
 
     /** Where a token came from, for the log line. */
     public enum Source {
@@ -22,6 +24,6 @@ public record CachedToken(TokenResult result, boolean shared, Source source) {
     }
 
     public CachedToken withSource(Source newSource) {
-        return new CachedToken(result, shared, newSource);
+        return new CachedToken(result, shared, verified, newSource);
     }
 }

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The tokens of one build, shared by all its modules. For each key, the first module to ask fetches while the
- * others wait for it (single flight), so a reactor of any size under any {@code -T} sends one token request.
+ * others wait for it (single flight), so a reactor of any size under any {@code -T} sends one token request; and
+ * when that fetch fails, every module that asks for the key afterwards gets the same failure at once instead of
+ * trying again, so a server that never answers costs one {@code timeout} per build, not one per module.
  * The Maven layer keeps one instance per build session, never in static state, because embedded and daemon Maven
  * reuse a JVM across builds.
  */
@@ -26,29 +27,36 @@ public final class SessionTokenCache {
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         volatile CachedToken token;
+        volatile TokenException failure;
     }
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-    private final Set<String> revokedFingerprints = ConcurrentHashMap.newKeySet();
-    private final Set<String> announcements = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> revokeCounts = new ConcurrentHashMap<>();
 
     /**
-     * The cached token when it is still valid for {@code minValidity} at {@code now}, else the loader's, which
-     * then replaces it.
+     * The cached token when it is still valid for {@code minValidity} at {@code now} (and verified, when
+     * {@code needsVerified}), else the loader's, which then replaces it. A key whose load failed fails again at once.
      */
-    public CachedToken get(CacheKey key, Duration minValidity, Instant now, Loader loader) throws TokenException {
+    public CachedToken get(CacheKey key, Duration minValidity, boolean needsVerified, Instant now, Loader loader)
+            throws TokenException {
         Slot slot = slots.computeIfAbsent(key.hash(), k -> new Slot());
         slot.lock.lock();
         try {
+            if (slot.failure != null) {
+                throw new SharedFailure(slot.failure);
+            }
             CachedToken current = slot.token;
-            if (current != null && validFor(current, minValidity, now)) {
+            if (current != null && validFor(current, minValidity, now) && (current.verified() || !needsVerified)) {
                 return current.source() == CachedToken.Source.FILE_CACHE ? current
                         : current.withSource(CachedToken.Source.THIS_BUILD);
             }
-            CachedToken loaded = loader.load();
-            slot.token = loaded;
-            return loaded;
+            try {
+                CachedToken loaded = loader.load();
+                slot.token = loaded;
+                return loaded;
+            } catch (TokenException e) {
+                slot.failure = e;
+                throw e;
+            }
         } finally {
             slot.lock.unlock();
         }
@@ -73,34 +81,26 @@ public final class SessionTokenCache {
         }
     }
 
-    /**
-     * Counts the {@code revoke} executions for a key, so that only the last one in the build revokes: the modules
-     * share the token, and revoking it in the first module would pull it from under the others.
-     *
-     * @return how many {@code revoke} executions (this one included) have run for the key
-     */
-    public int countRevoke(CacheKey key) {
-        return revokeCounts.merge(key.hash(), 1, Integer::sum);
-    }
-
-    /** @return true the first time a fingerprint is marked, so that only one module revokes a shared token */
-    public boolean markRevoked(String fingerprint) {
-        return revokedFingerprints.add(fingerprint);
-    }
-
-    public boolean isRevoked(String fingerprint) {
-        return revokedFingerprints.contains(fingerprint);
-    }
-
-    /**
-     * @param announcement what is announced, for example a token's fingerprint
-     * @return true the first time: CI masking and exports need to happen once per token, not once per module
-     */
-    public boolean firstAnnouncement(String announcement) {
-        return announcements.add(announcement);
-    }
-
     static boolean validFor(CachedToken token, Duration minValidity, Instant now) {
         return !token.result().token().expiresAt().isBefore(now.plus(minValidity));
+    }
+
+    /**
+     * The failure of an earlier module's fetch of the same token, repeated for this module. Its message is the
+     * original's, so every module reports the same reason; its type keeps a configuration error one.
+     */
+    public static final class SharedFailure extends TokenException {
+        private static final long serialVersionUID = 1L;
+        private final TokenException original;
+
+        SharedFailure(TokenException original) {
+            super(original.getMessage() + " (The same token failed earlier in this build; not retried.)",
+                    original.getCause());
+            this.original = original;
+        }
+
+        public TokenException original() {
+            return original;
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.OwnerOnlyFile;
 import io.github.oauthtoken.core.secret.Secret;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,21 +18,22 @@ import java.util.regex.Pattern;
 /**
  * Follows each CI system's conventions for a new secret: masks it in the job log first (GitHub Actions'
  * {@code ::add-mask::}, Azure Pipelines' {@code task.setsecret}), then hands it to later steps when asked to.
- * The masking commands go straight to standard output, because the Maven logger's {@code [INFO] } prefix would
- * keep the runner from recognising them; they are the only place the token is ever printed, and only on those
- * systems.
+ * The commands go to the {@link CiConsole} (the process's real standard output), never through the Maven logger,
+ * whose {@code [INFO] } prefix would keep the runner from recognising them; they are the only place the token is
+ * ever printed, and only on those systems. Where the console cannot reach the runner (a Maven daemon), nothing that
+ * holds the token is printed and the build is told once.
  */
 public final class CiPublisher {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final Function<String, String> environment;
-    private final PrintStream stdout;
+    private final CiConsole console;
     private final BuildLog log;
     private final CiSystem system;
 
-    public CiPublisher(Function<String, String> environment, PrintStream stdout, BuildLog log) {
+    public CiPublisher(Function<String, String> environment, CiConsole console, BuildLog log) {
         this.environment = environment;
-        this.stdout = stdout;
+        this.console = console;
         this.log = log;
         this.system = CiSystem.detect(environment);
     }
@@ -59,19 +59,42 @@ public final class CiPublisher {
                         + "in the Azure pipeline (for example with -Doauth-token.azureVariable=NAME).");
             }
             requireName("azureVariable", exports.azureVariable());
+            if (console.unavailable().isPresent()) {
+                throw new TokenException("<azureVariable> is set, but the pipeline cannot be told: "
+                        + console.unavailable().get() + ". Run this build with mvn instead, or hand the token on "
+                        + "with <tokenFile>.");
+            }
         }
     }
 
-    /** Masks the token in the job log; call before anything else could print it. */
-    public void mask(Secret token, CiExports exports) {
+    /**
+     * Masks the token in the job log; call before anything else could print it.
+     *
+     * @return false when the CI system masks at run time but this build cannot tell it (the caller warns once)
+     */
+    public boolean mask(Secret token, CiExports exports) {
         if (!exports.mask()) {
-            return;
+            return true;
         }
-        switch (system) {
-            case GITHUB_ACTIONS -> printCommand("::add-mask::" + token.reveal());
-            case AZURE_PIPELINES -> printCommand("##vso[task.setsecret]" + token.reveal());
-            default -> { } // GitLab CI, Jenkins, local: no runtime masking exists, so the token is never printed.
+        String command = switch (system) {
+            case GITHUB_ACTIONS -> WorkflowCommands.githubMask(token.reveal());
+            case AZURE_PIPELINES -> WorkflowCommands.azureSecret(token.reveal());
+            default -> null; // GitLab CI, Jenkins, local: no runtime masking exists, so the token is never printed.
+        };
+        if (command == null) {
+            return true;
         }
+        if (console.unavailable().isPresent()) {
+            return false;
+        }
+        console.command(command);
+        return true;
+    }
+
+    /** Why {@link #mask} could not mask, for the one warning. */
+    public String maskUnavailable() {
+        return "The token is not masked in the " + system.displayName() + " log: " + console.unavailable().orElse("")
+                + ". The plugin prints nothing that holds it, but later steps that print it are not masked either.";
     }
 
     /** Hands the token to later steps as configured; {@link #check} must have passed. */
@@ -84,7 +107,7 @@ public final class CiPublisher {
             appendHeredoc("GITHUB_OUTPUT", exports.githubOutput(), token);
         }
         if (exports.azureVariable() != null) {
-            printCommand("##vso[task.setvariable variable=" + exports.azureVariable() + ";issecret=true]" + token.reveal());
+            console.command(WorkflowCommands.azureSecretVariable(exports.azureVariable(), token.reveal()));
         }
         String summary = environment.apply("GITHUB_STEP_SUMMARY");
         if (system == CiSystem.GITHUB_ACTIONS && !blank(summary)) {
@@ -147,12 +170,6 @@ public final class CiPublisher {
             throw new TokenException("The file named by " + variable + " (" + file + ") could not be written ("
                     + e.getMessage() + ").", e);
         }
-    }
-
-    private void printCommand(String line) {
-        // One println call: PrintStream writes it whole, at the start of a line, even with parallel modules logging.
-        stdout.println(line);
-        stdout.flush();
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.provider;
 
+import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.ClientCredentials;
 import io.github.oauthtoken.core.http.FormBody;
@@ -23,7 +24,7 @@ public enum ClientAuthentication {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "basic", "client_secret_basic" -> BASIC;
             case "post", "client_secret_post" -> POST;
-            default -> throw new TokenException("Unknown <clientAuth> '" + value.trim() + "'. Valid values: basic "
+            default -> throw new ConfigurationException("Unknown <clientAuth> '" + value.trim() + "'. Valid values: basic "
                     + "(HTTP Basic, the default) and post (id and secret in the form body).");
         };
     }

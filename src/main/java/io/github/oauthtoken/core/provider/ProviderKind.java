@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.provider;
 
+import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.EnvPair;
 import java.util.Arrays;
@@ -51,13 +52,13 @@ public enum ProviderKind {
     public static ProviderKind parse(String value) throws TokenException {
         String valid = Arrays.stream(values()).map(ProviderKind::id).collect(Collectors.joining(", "));
         if (value == null || value.isBlank()) {
-            throw new TokenException("No <provider> is configured. Set it to one of: " + valid + ".");
+            throw new ConfigurationException("No <provider> is configured. Set it to one of: " + valid + ".");
         }
         for (ProviderKind kind : values()) {
             if (kind.id().equals(value.trim().toLowerCase(Locale.ROOT))) {
                 return kind;
             }
         }
-        throw new TokenException("Unknown <provider> '" + value.trim() + "'. Valid values: " + valid + ".");
+        throw new ConfigurationException("Unknown <provider> '" + value.trim() + "'. Valid values: " + valid + ".");
     }
 }

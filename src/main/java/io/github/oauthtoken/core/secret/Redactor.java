@@ -20,7 +20,20 @@ public final class Redactor {
     /** Shorter values would mask ordinary words; no real secret or token is this short. */
     private static final int MIN_LENGTH = 4;
 
-    private final Set<String> values = ConcurrentHashMap.newKeySet();
+    private final Set<String> values;
+
+    public Redactor() {
+        this(ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * A redactor over a set of values that others add to as well: the build keeps one such set, so every
+     * execution's log masks every secret and token any execution of the build has seen. It holds plain strings, a
+     * JDK type, so that two versions of the plugin in one build can share it.
+     */
+    public Redactor(Set<String> sharedValues) {
+        this.values = sharedValues;
+    }
 
     public void register(Secret secret) {
         if (secret != null) {

@@ -34,11 +34,12 @@ public final class FileCacheChild {
         FetchRequest request = new FetchRequest(ProviderKind.GENESYS, settings,
                 new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), false, null, null),
                 new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
-                Duration.ofMinutes(5), CacheMode.FILE, false);
-        TokenFetcher fetcher = new TokenFetcher(new CredentialResolver(id -> Optional.empty(), env::get, redactor),
-                redactor, BuildLog.SILENT, Clock.systemUTC());
-        CachedToken token = fetcher.obtain(request, new SessionTokenCache(),
-                Optional.of(new FileTokenCache(Path.of(args[1]), redactor, BuildLog.SILENT)));
+                Duration.ofMinutes(5), CacheMode.FILE, Path.of(args[1]), false);
+        TokenFetcher fetcher = new TokenFetcher(redactor, BuildLog.SILENT, Clock.systemUTC());
+        CachedToken token = fetcher.obtain(request,
+                new CredentialResolver(id -> Optional.empty(), env::get, redactor).resolve("genesys", request.credentials()),
+                new SessionTokenCache(), Optional.of(new FileTokenCache(Path.of(args[1]), redactor, BuildLog.SILENT)),
+                loaded -> { });
         Files.writeString(Path.of(args[2]), token.result().token().fingerprint());
         System.exit(0);
     }

@@ -50,10 +50,10 @@ class TokenCachesTest {
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return cache.get(KEY, Duration.ofMinutes(5), NOW, () -> {
+                    return cache.get(KEY, Duration.ofMinutes(5), false, NOW, () -> {
                         loads.incrementAndGet();
                         pause();
-                        return new CachedToken(token("tok-single", NOW.plusSeconds(3600)), false, CachedToken.Source.FETCHED);
+                        return new CachedToken(token("tok-single", NOW.plusSeconds(3600)), false, false, CachedToken.Source.FETCHED);
                     });
                 }));
             }
@@ -79,10 +79,10 @@ class TokenCachesTest {
     @Test
     void aTokenThatNoLongerCoversMinValidityIsReplaced() throws Exception {
         SessionTokenCache cache = new SessionTokenCache();
-        cache.get(KEY, Duration.ofMinutes(5), NOW, () -> new CachedToken(token("old", NOW.plusSeconds(600)), false, CachedToken.Source.FETCHED));
+        cache.get(KEY, Duration.ofMinutes(5), false, NOW, () -> new CachedToken(token("old", NOW.plusSeconds(600)), false, false, CachedToken.Source.FETCHED));
 
-        CachedToken later = cache.get(KEY, Duration.ofMinutes(5), NOW.plusSeconds(400),
-                () -> new CachedToken(token("new", NOW.plusSeconds(4000)), false, CachedToken.Source.FETCHED));
+        CachedToken later = cache.get(KEY, Duration.ofMinutes(5), false, NOW.plusSeconds(400),
+                () -> new CachedToken(token("new", NOW.plusSeconds(4000)), false, false, CachedToken.Source.FETCHED));
 
         assertThat(later.result().token().value().reveal()).isEqualTo("new");
         assertThat(cache.peek(KEY)).get().extracting(c -> c.result().token().value().reveal()).isEqualTo("new");

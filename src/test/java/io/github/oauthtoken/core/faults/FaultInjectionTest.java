@@ -15,6 +15,7 @@ import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.TokenFetcher;
+import io.github.oauthtoken.core.cache.CacheMode;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.EnvPair;
@@ -84,9 +85,10 @@ class FaultInjectionTest {
         FetchRequest request = new FetchRequest(kind, settings,
                 new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), kind.needsAccessKey(), null,
                         new EnvPair("KEY_ID", "KEY_SECRET")),
-                http, Duration.ofMinutes(5));
+                http, Duration.ofMinutes(5), CacheMode.NONE, null, false);
         try {
-            return new TokenFetcher(credentials, redactor, log, Clock.systemUTC()).fetch(request);
+            return new TokenFetcher(redactor, log, Clock.systemUTC()).fetch(request,
+                    credentials.resolve(kind.id(), request.credentials()));
         } catch (TokenException e) {
             // What the Maven layer would print: the redacted message.
             throw new TokenException(redactor.redact(e.getMessage()));

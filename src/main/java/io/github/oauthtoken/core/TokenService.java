@@ -1,0 +1,254 @@
+package io.github.oauthtoken.core;
+
+import io.github.oauthtoken.core.cache.CacheKey;
+import io.github.oauthtoken.core.cache.CacheMode;
+import io.github.oauthtoken.core.cache.CachedToken;
+import io.github.oauthtoken.core.cache.FileTokenCache;
+import io.github.oauthtoken.core.cache.SessionTokenCache;
+import io.github.oauthtoken.core.ci.Announcements;
+import io.github.oauthtoken.core.ci.CiExports;
+import io.github.oauthtoken.core.ci.CiPublisher;
+import io.github.oauthtoken.core.config.ExecutionPlan;
+import io.github.oauthtoken.core.config.RequestParser;
+import io.github.oauthtoken.core.config.TokenParameters;
+import io.github.oauthtoken.core.credentials.CredentialResolver;
+import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.revocation.RevocationLedger;
+import io.github.oauthtoken.core.revocation.TokenRecord;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.Fingerprint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The whole life of the build's tokens, one instance per build: parse an execution's parameters, find the
+ * credentials, take the token from a cache or the provider, mask it in CI before anything can print it, export it,
+ * write the token file, set the properties, and revoke every token the build asked to revoke exactly once, after
+ * the last module that uses it is done with it. The goals only hand it their parameters and the build's context.
+ */
+public final class TokenService {
+    private final Redactor redactor;
+    private final boolean revokesAtEndOfBuild;
+    private final Clock clock;
+    private final SessionTokenCache tokens = new SessionTokenCache();
+    private final Announcements announcements = new Announcements();
+    private final RevocationLedger ledger = new RevocationLedger();
+
+    /**
+     * @param redactor            the build's one redactor: every secret any execution sees is masked in every line
+     * @param revokesAtEndOfBuild true when the build calls {@link #endOfBuild} once it is over (the Maven layer's
+     *                            lifecycle participant, present when the plugin is declared as an extension)
+     */
+    public TokenService(Redactor redactor, boolean revokesAtEndOfBuild, Clock clock) {
+        this.redactor = redactor;
+        this.revokesAtEndOfBuild = revokesAtEndOfBuild;
+        this.clock = clock;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** The {@code fetch} goal: obtains the token and sets the project's properties. */
+    public void fetch(TokenParameters parameters, ExecutionContext context) throws TokenException {
+        unlessFailOnErrorIsOff(parameters, context, "No token",
+                () -> fetch(new RequestParser(context, redactor).parse(parameters), context));
+    }
+
+    @FunctionalInterface
+    private interface Goal {
+        void run() throws TokenException;
+    }
+
+    /** {@code failOnError=false} turns failures to reach or satisfy the server into a warning, never a mistake in
+     *  the configuration, which would otherwise go unnoticed on every machine. */
+    private static void unlessFailOnErrorIsOff(TokenParameters parameters, ExecutionContext context, String what,
+            Goal goal) throws TokenException {
+        try {
+            goal.run();
+        } catch (TokenException e) {
+            if (parameters.failOnError() || isConfigurationError(e)) {
+                throw e;
+            }
+            context.log().warn(what + " (failOnError is false, so the build goes on): " + e.getMessage());
+        }
+    }
+
+    private void fetch(ExecutionPlan plan, ExecutionContext context) throws TokenException {
+        FetchRequest request = plan.fetch();
+        CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
+        ci.check(plan.exports());
+        Credentials credentials = credentials(request, context);
+        TokenFetcher fetcher = new TokenFetcher(redactor, context.log(), clock);
+        CachedToken token = fetcher.obtain(request, credentials, tokens, fileCache(plan, context.log()),
+                loaded -> mask(ci, loaded.result().token().value(), plan.exports(), context.log()));
+        AccessToken accessToken = token.result().token();
+        String fingerprint = accessToken.fingerprint();
+        // A token masked by an execution with mask=false is masked here by the first one that asks.
+        mask(ci, accessToken.value(), plan.exports(), context.log());
+        if (announcements.first("export " + fingerprint + " " + plan.exports().exportNames())) {
+            ci.export(request.provider().id(), token.result(), plan.exports());
+        }
+        if (plan.exports().tokenFile() != null) {
+            CiPublisher.writeTokenFile(plan.exports().tokenFile(), accessToken.value());
+        }
+        TokenRecord record = ledger.use(TokenFetcher.keyOf(request, credentials), request, credentials, accessToken,
+                token.shared(), context.projectId(), plan.exports().tokenFile());
+        if (context.revokeBound(plan.propertyPrefix())) {
+            ledger.expect(record, plan.revokeShared());
+        }
+        TokenProperties.of(plan.propertyPrefix(), token, clock.instant())
+                .forEach(context.projectProperties()::setProperty);
+        String verb = switch (token.source()) {
+            case FETCHED -> "Obtained";
+            case FILE_CACHE -> "Reusing (file cache)";
+            case THIS_BUILD -> "Reusing (this build)";
+        };
+        context.log().info(verb + " " + request.provider().id() + " token from "
+                + token.result().tokenEndpoint().getHost() + " (expires " + accessToken.expiresAt() + ", fingerprint "
+                + fingerprint + ")");
+    }
+
+    private void mask(CiPublisher ci, Secret token, CiExports exports, BuildLog log) {
+        if (exports.mask() && announcements.first("mask " + Fingerprint.of(token.reveal()))
+                && !ci.mask(token, exports) && announcements.first("mask unavailable")) {
+            log.warn(ci.maskUnavailable());
+        }
+    }
+
+    /**
+     * The {@code revoke} goal: this module is done with the token. Empties its properties and asks for the token
+     * to be revoked: at the end of the build when the build says it will call {@link #endOfBuild}, else as soon as
+     * every module that uses it is done with it or has finished.
+     */
+    public void revoke(TokenParameters parameters, ExecutionContext context) throws TokenException {
+        unlessFailOnErrorIsOff(parameters, context, "Nothing revoked",
+                () -> revoke(new RequestParser(context, redactor).parse(parameters), context));
+    }
+
+    private void revoke(ExecutionPlan plan, ExecutionContext context) throws TokenException {
+        FetchRequest request = plan.fetch();
+        Credentials credentials = credentials(request, context);
+        CacheKey key = TokenFetcher.keyOf(request, credentials);
+        Properties properties = context.projectProperties();
+        Optional<TokenRecord> own = ledger.find(properties.getProperty(plan.propertyPrefix() + ".fingerprint"));
+        TokenProperties.empty(plan.propertyPrefix(), properties);
+        Optional<TokenRecord> known = own.or(() -> tokens.peek(key).flatMap(t -> ledger.find(
+                t.result().token().fingerprint())));
+        if (known.isEmpty()) {
+            // Not from this build: a token an earlier build left in the file cache, for a last pipeline step.
+            Optional<CachedToken> fromFile = fileCache(plan, context.log()).flatMap(files -> files
+                    .read(key, Duration.ZERO, clock.instant())
+                    .map(result -> new CachedToken(result, true, false, CachedToken.Source.FILE_CACHE)));
+            known = fromFile.map(t -> ledger.use(key, request, credentials, t.result().token(), true,
+                    context.projectId(), plan.exports().tokenFile()));
+        }
+        if (known.isEmpty()) {
+            deleteTokenFiles(List.of(plan.exports().tokenFile()), context.log());
+            context.log().info("No " + request.provider().id() + " token to revoke in this build.");
+            return;
+        }
+        ledger.request(key, context.projectId(), request.cache() == CacheMode.NONE, plan.revokeShared());
+        if (revokesAtEndOfBuild && request.cache() != CacheMode.NONE) {
+            context.log().info("The " + request.provider().id() + " token (fingerprint " + known.get().fingerprint()
+                    + ") is revoked at the end of the build, once no module uses it any more.");
+            return;
+        }
+        for (TokenRecord due : ledger.due(context::isFinished)) {
+            revoke(due, context.log());
+        }
+        TokenRecord mine = known.get();
+        if (!mine.claimed() && announcements.first("deferred " + mine.fingerprint())) {
+            context.log().warn("Not revoking the " + request.provider().id() + " token (fingerprint "
+                    + mine.fingerprint() + ") yet: " + String.join(", ", RevocationLedger.stillUsing(mine,
+                            context::isFinished)) + " still use it. The revoke of the last of them revokes it; if "
+                    + "none runs one, it stays valid until " + mine.token().expiresAt() + ". Declare the plugin with "
+                    + "<extensions>true</extensions> to have every token revoked at the end of the build.");
+        }
+    }
+
+    /** Revokes every token the build asked to revoke and has not yet; the build calls it once, when it is over. */
+    public void endOfBuild(BuildLog log) {
+        for (TokenRecord record : ledger.outstanding()) {
+            revoke(record, log);
+        }
+    }
+
+    private void revoke(TokenRecord record, BuildLog log) {
+        FetchRequest request = record.request();
+        AccessToken token = record.token();
+        String what = "The " + request.provider().id() + " token (fingerprint " + token.fingerprint() + ")";
+        deleteTokenFiles(List.copyOf(record.tokenFiles()), log);
+        if (record.shared() && !record.revokeShared()) {
+            // Left unclaimed: a later revoke with revokeShared may still revoke it.
+            if (announcements.first("kept shared " + token.fingerprint())) {
+                log.info(what + " is not revoked: the file cache shares it with other builds on this machine. Set "
+                        + "<revokeShared>true</revokeShared> to revoke it anyway.");
+            }
+            return;
+        }
+        if (!record.claim()) {
+            return;
+        }
+        if (request.offline()) {
+            log.warn(what + " is not revoked because Maven runs offline (-o); it stays valid until "
+                    + token.expiresAt() + ".");
+            return;
+        }
+        tokens.remove(record.key(), token.fingerprint());
+        if (record.shared()) {
+            fileCacheFor(request, log).ifPresent(files -> files.delete(record.key()));
+        }
+        try {
+            if (new TokenFetcher(redactor, log, clock).revoke(request, record.credentials(), token)) {
+                log.info("Revoked the " + request.provider().id() + " token (fingerprint " + token.fingerprint()
+                        + ").");
+            }
+        } catch (TokenException e) {
+            log.warn(what + " could not be revoked; it stays valid until " + token.expiresAt() + ". "
+                    + e.getMessage());
+        }
+    }
+
+    private Credentials credentials(FetchRequest request, ExecutionContext context) throws TokenException {
+        return new CredentialResolver(context.servers(), context.environment(), redactor)
+                .resolve(request.provider().id(), request.credentials());
+    }
+
+    private Optional<FileTokenCache> fileCache(ExecutionPlan plan, BuildLog log) {
+        return plan.fetch().cache() == CacheMode.FILE ? fileCacheFor(plan.fetch(), log) : Optional.empty();
+    }
+
+    private Optional<FileTokenCache> fileCacheFor(FetchRequest request, BuildLog log) {
+        return Optional.of(new FileTokenCache(request.cacheDirectory(), redactor, log));
+    }
+
+    private static void deleteTokenFiles(List<Path> files, BuildLog log) {
+        for (Path file : files) {
+            if (file == null) {
+                continue;
+            }
+            try {
+                if (Files.deleteIfExists(file)) {
+                    log.info("Deleted the token file " + file + ".");
+                }
+            } catch (IOException e) {
+                log.warn("The token file " + file + " could not be deleted: " + e.getMessage());
+            }
+        }
+    }
+
+    private static boolean isConfigurationError(TokenException e) {
+        return e instanceof ConfigurationException
+                || e instanceof SessionTokenCache.SharedFailure shared && shared.original() instanceof ConfigurationException;
+    }
+
+}

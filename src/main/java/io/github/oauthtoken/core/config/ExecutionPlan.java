@@ -1,0 +1,16 @@
+package io.github.oauthtoken.core.config;
+
+import io.github.oauthtoken.core.FetchRequest;
+import io.github.oauthtoken.core.ci.CiExports;
+
+/**
+ * One execution's configuration, parsed and checked.
+ *
+ * @param fetch          what token to obtain and how
+ * @param exports        where the token goes besides the properties
+ * @param propertyPrefix prefix of the project properties
+ * @param failOnError    false: failures to obtain a token warn (configuration errors still fail)
+ * @param revokeShared   revoke also a token the file cache shares with other builds
+ */
+public record ExecutionPlan(FetchRequest fetch, CiExports exports, String propertyPrefix,
+        boolean failOnError, boolean revokeShared) {}
