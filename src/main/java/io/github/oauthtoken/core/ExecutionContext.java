@@ -39,6 +39,9 @@ public interface ExecutionContext {
     /** True when the module has finished (succeeded, failed or was skipped) in this build. */
     boolean isFinished(String projectId);
 
+    /** Maven logs at debug level ({@code -X}), where other plugins print project properties. */
+    boolean debugLogging();
+
     /** Where CI workflow commands go: the process's real standard output, when it can be had. */
     CiConsole console();
 }

@@ -3,6 +3,7 @@ package io.github.oauthtoken.core;
 import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.token.AccessToken;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,14 +17,18 @@ public final class TokenProperties {
 
     /** Every name this plugin may set under a prefix, whether or not the current token has a value for it. */
     public static final List<String> SUFFIXES = List.of(
-            "", ".type", ".expiresIn", ".expiresAt", ".scope", ".fingerprint", ".tenantId", ".apiEndpoint",
+            "", ".type", ".expiresIn", ".expiresAt", ".scope", ".fingerprint", ".file", ".tenantId", ".apiEndpoint",
             ".organizationId");
 
     /**
      * The properties of a token as this execution got it. {@code .expiresIn} is the lifetime left at {@code now}:
      * as the server sent it for a token fetched just now, what remains of it for one reused from a cache.
+     * {@code .file} is the token file's path, so that tests can be handed the path instead of the token (Maven
+     * prints every mojo's configuration under {@code -X}).
+     *
+     * @param tokenFile where the token was written, or null
      */
-    public static Map<String, String> of(String prefix, CachedToken cached, Instant now) {
+    public static Map<String, String> of(String prefix, CachedToken cached, Instant now, Path tokenFile) {
         TokenResult result = cached.result();
         AccessToken token = result.token();
         long expiresIn = cached.source() == CachedToken.Source.FETCHED ? token.expiresIn()
@@ -35,6 +40,9 @@ public final class TokenProperties {
         properties.put(prefix + ".expiresAt", token.expiresAt().toString());
         token.scope().ifPresent(scope -> properties.put(prefix + ".scope", scope));
         properties.put(prefix + ".fingerprint", token.fingerprint());
+        if (tokenFile != null) {
+            properties.put(prefix + ".file", tokenFile.toAbsolutePath().toString());
+        }
         result.extras().forEach((name, value) -> properties.put(prefix + "." + name, value));
         return properties;
     }

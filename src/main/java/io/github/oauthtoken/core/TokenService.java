@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -105,8 +106,17 @@ public final class TokenService {
         if (context.revokeBound(plan.propertyPrefix())) {
             ledger.expect(record, plan.revokeShared());
         }
-        TokenProperties.of(plan.propertyPrefix(), token, clock.instant())
-                .forEach(context.projectProperties()::setProperty);
+        Map<String, String> properties = TokenProperties.of(plan.propertyPrefix(), token, clock.instant(),
+                plan.exports().tokenFile());
+        if (!plan.tokenAsProperty()) {
+            properties.remove(plan.propertyPrefix());
+        } else if (context.debugLogging() && announcements.first("debug warning " + plan.propertyPrefix())) {
+            context.log().warn("Maven runs with -X, and at debug level other plugins print every project property "
+                    + "(maven-resources-plugin, for one), so ${" + plan.propertyPrefix() + "} holds the token in "
+                    + "this log. Set <tokenAsProperty>false</tokenAsProperty> and give tests <tokenFile> (its path "
+                    + "is ${" + plan.propertyPrefix() + ".file}) to keep the token out of -X logs.");
+        }
+        properties.forEach(context.projectProperties()::setProperty);
         String verb = switch (token.source()) {
             case FETCHED -> "Obtained";
             case FILE_CACHE -> "Reusing (file cache)";

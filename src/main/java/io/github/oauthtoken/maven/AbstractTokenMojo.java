@@ -209,6 +209,14 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     @Parameter(property = "oauth-token.tokenFile")
     private File tokenFile;
 
+    /**
+     * Set {@code ${prefix}} to the token itself. Under {@code mvn -X} other plugins print every project property
+     * (maven-resources-plugin, for one), so a build that may run with {@code -X} should set this to false and hand
+     * tests {@code tokenFile} instead: {@code ${prefix}.file} is its path, and only the path is printed.
+     */
+    @Parameter(property = "oauth-token.tokenAsProperty", defaultValue = "true")
+    private boolean tokenAsProperty;
+
     /** Skip the goal. */
     @Parameter(property = "oauth-token.skip", defaultValue = "false")
     private boolean skip;
@@ -307,7 +315,8 @@ abstract class AbstractTokenMojo extends AbstractMojo {
                 .githubOutput(githubOutput)
                 .azureVariable(azureVariable)
                 .tokenFile(tokenFile == null ? null : tokenFile.toPath())
-                .failOnError(failOnError))
+                .failOnError(failOnError)
+                .tokenAsProperty(tokenAsProperty))
                 .build();
     }
 }

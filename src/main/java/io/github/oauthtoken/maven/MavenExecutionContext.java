@@ -9,6 +9,7 @@ import io.github.oauthtoken.core.http.ProxyRoute;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
@@ -88,6 +89,11 @@ final class MavenExecutionContext implements ExecutionContext {
         }
         // Not a module of this reactor (an embedder's own project): nothing more will run for it.
         return true;
+    }
+
+    @Override
+    public boolean debugLogging() {
+        return session.getRequest().getLoggingLevel() == MavenExecutionRequest.LOGGING_LEVEL_DEBUG;
     }
 
     @Override

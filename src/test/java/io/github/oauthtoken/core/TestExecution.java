@@ -89,6 +89,11 @@ public final class TestExecution implements ExecutionContext {
     }
 
     @Override
+    public boolean debugLogging() {
+        return false;
+    }
+
+    @Override
     public CiConsole console() {
         return console;
     }

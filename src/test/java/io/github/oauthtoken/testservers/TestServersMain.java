@@ -42,7 +42,9 @@ public final class TestServersMain implements AutoCloseable {
     public static final String GENESYS_SECRET = "it-genesys-secret-4Qx9Tb";
     public static final List<String> GENESYS_CLIENTS = List.of(
             "it-genesys-client", "it-reactor-client", "it-flaky-client", "it-cache-client", "it-ci-client",
-            "it-debug-client", "it-proxy-client");
+            "it-debug-client", "it-proxy-client", "it-two-a-client", "it-two-b-client", "it-parallel-a-client",
+            "it-parallel-b-client", "it-skip-client", "it-failatend-client", "it-hang-client", "it-logfile-client",
+            "it-xdebug-client", "it-maven4-client");
     public static final String CXONE_CLIENT = "it-cxone-app";
     public static final String CXONE_SECRET = "it-cxone-app-secret-Zk2w";
     public static final String CXONE_KEY_ID = "it-access-key-id";

@@ -11,6 +11,7 @@ import io.github.oauthtoken.core.ci.CiExports;
  * @param propertyPrefix prefix of the project properties
  * @param failOnError    false: failures to obtain a token warn (configuration errors still fail)
  * @param revokeShared   revoke also a token the file cache shares with other builds
+ * @param tokenAsProperty set {@code ${prefix}} to the token itself
  */
 public record ExecutionPlan(FetchRequest fetch, CiExports exports, String propertyPrefix,
-        boolean failOnError, boolean revokeShared) {}
+        boolean failOnError, boolean revokeShared, boolean tokenAsProperty) {}

@@ -49,7 +49,7 @@ public final class RequestParser {
                 httpSettings(p), DurationParameter.parse(orDefault(p.minValidity(), "PT5M"), "minValidity"),
                 CacheMode.parse(p.cache()), cacheDirectory, context.offline());
         String prefix = orDefault(p.propertyPrefix(), DEFAULT_PREFIX);
-        return new ExecutionPlan(fetch, exports(p), prefix, p.failOnError(), p.revokeShared());
+        return new ExecutionPlan(fetch, exports(p), prefix, p.failOnError(), p.revokeShared(), p.tokenAsProperty());
     }
 
     private static CiExports exports(TokenParameters p) throws ConfigurationException {

@@ -44,6 +44,7 @@ public final class TokenParameters {
     private final Path tokenFile;
     private final boolean failOnError;
     private final boolean revokeShared;
+    private final boolean tokenAsProperty;
 
     private TokenParameters(Builder b) {
         this.provider = b.provider;
@@ -82,6 +83,7 @@ public final class TokenParameters {
         this.tokenFile = b.tokenFile;
         this.failOnError = b.failOnError;
         this.revokeShared = b.revokeShared;
+        this.tokenAsProperty = b.tokenAsProperty;
     }
 
     public static Builder builder() {
@@ -268,6 +270,11 @@ public final class TokenParameters {
         return revokeShared;
     }
 
+    /** Set {@code ${prefix}} to the token itself; false leaves only the other properties (the file, the expiry). */
+    public boolean tokenAsProperty() {
+        return tokenAsProperty;
+    }
+
     /** Collects the parameters; every value may be left unset. */
     public static final class Builder {
         private String provider;
@@ -306,6 +313,7 @@ public final class TokenParameters {
         private Path tokenFile;
         private boolean failOnError = true;
         private boolean revokeShared;
+        private boolean tokenAsProperty = true;
 
         private Builder() {}
 
@@ -486,6 +494,11 @@ public final class TokenParameters {
 
         public Builder revokeShared(boolean value) {
             this.revokeShared = value;
+            return this;
+        }
+
+        public Builder tokenAsProperty(boolean value) {
+            this.tokenAsProperty = value;
             return this;
         }
 
