@@ -1,0 +1,101 @@
+package io.github.oauthtoken.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.github.oauthtoken.core.TokenService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.junit.jupiter.api.Test;
+
+/** One token service per build and per plugin version, and what the versions share. */
+class BuildServicesTest {
+    private final DefaultRepositorySystemSession repositorySession = new DefaultRepositorySystemSession();
+    private final MavenSession session = mock(MavenSession.class);
+
+    BuildServicesTest() {
+        when(session.getRepositorySession()).thenReturn(repositorySession);
+    }
+
+    @Test
+    void everyExecutionOfABuildGetsTheSameServiceAndANewBuildANewOne() {
+        TokenService first = BuildServices.tokenService(session);
+
+        assertThat(BuildServices.tokenService(session)).isSameAs(first);
+
+        MavenSession next = mock(MavenSession.class);
+        when(next.getRepositorySession()).thenReturn(new DefaultRepositorySystemSession());
+        assertThat(BuildServices.tokenService(next)).isNotSameAs(first);
+    }
+
+    /**
+     * A module that pins another version of the plugin runs it from another class loader, with classes of the same
+     * names: the session data must never hand one version the other's objects (a ClassCastException before).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoVersionsOfThePluginInOneBuildEachGetTheirOwnServiceAndShareTheSecrets() throws Exception {
+        TokenService mine = BuildServices.tokenService(session);
+        ClassLoader otherVersion = new PluginClassesLoader(getClass().getClassLoader());
+        Method tokenService = Class.forName(BuildServices.class.getName(), true, otherVersion)
+                .getDeclaredMethod("tokenService", MavenSession.class);
+        tokenService.setAccessible(true);
+
+        Object theirs = tokenService.invoke(null, session);
+
+        assertThat(theirs.getClass().getName()).isEqualTo(TokenService.class.getName());
+        assertThat(theirs.getClass()).isNotSameAs(TokenService.class);
+        assertThat(BuildServices.tokenService(session)).isSameAs(mine);
+        // What both versions hold in common is of JDK types: the secrets every redactor masks.
+        Object secrets = repositorySession.getData().get("io.github.oauthtoken.secrets");
+        assertThat(secrets).isInstanceOf(Set.class);
+        ((Set<String>) secrets).add("shared-secret-value");
+        assertThat(mine.redactor().redact("x shared-secret-value y")).isEqualTo("x **** y");
+    }
+
+    @Test
+    void theEndOfBuildHookRunsEachServiceOnceWhenTheParticipantIsThere() {
+        EndOfBuildRevocation participant = new EndOfBuildRevocation();
+        participant.afterProjectsRead(session);
+        BuildServices.tokenService(session);
+        List<?> hooks = (List<?>) repositorySession.getData().get(BuildServices.END_OF_BUILD_KEY);
+        assertThat(hooks).hasSize(1);
+
+        participant.afterSessionEnd(session);
+        participant.afterSessionEnd(session);
+
+        assertThat(hooks).isEmpty();
+    }
+
+    /** Loads this plugin's classes anew, as a second plugin realm would; everything else comes from the parent. */
+    private static final class PluginClassesLoader extends ClassLoader {
+        PluginClassesLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("io.github.oauthtoken.") || name.endsWith("Test")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] bytes = in.readAllBytes();
+                        loaded = defineClass(name, bytes, 0, bytes.length);
+                    } catch (IOException | NullPointerException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return loaded;
+            }
+        }
+    }
+}
