@@ -10,9 +10,11 @@ import java.util.Optional;
 
 /**
  * Writes workflow commands to file descriptor 1, the standard output the CI runner reads, whatever
- * {@code System.out} has been replaced with. Each command is one {@code write} of a whole line, issued while holding
+ * {@code System.out} has been replaced with. Each command is one {@code write}, issued while holding
  * {@code System.out}'s lock after flushing it, so no log line written through {@code System.out} (Maven 3 logs that
- * way) can end up in the middle of the command or leave it off the start of a line.
+ * way) can end up in the middle of it. It starts with a line break: whoever wrote to the same descriptor last may
+ * have left a line unfinished (a progress indicator, a plugin's {@code print}), and a command that does not start a
+ * line is not run. An empty line in the log is the price.
  */
 public final class ProcessStandardOutput implements CiConsole {
     private final FileOutputStream out;
@@ -29,7 +31,7 @@ public final class ProcessStandardOutput implements CiConsole {
 
     @Override
     public void command(String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ("\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (systemOut) {
             systemOut.flush();
             try {
