@@ -277,11 +277,13 @@ public final class HttpTransport implements AutoCloseable {
             created.setConnectTimeout(settings.connectTimeout().toMillis());
             created.setIdleTimeout(settings.timeout().toMillis());
             created.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+            ProxySelection selection = new ProxySelection(settings.proxies());
             for (ProxyRoute route : settings.proxies()) {
-                addProxy(created, route);
-                log.debug("Proxy for " + (route.targetScheme() == null ? "all" : route.targetScheme()) + " URLs: "
+                addProxy(created, selection, route);
+                log.debug("Proxy for " + route.targetScheme() + " URLs: "
                         + route.describe() + (route.username() == null ? "" : ", with authentication")
-                        + (route.bypass().toString().isEmpty() ? "" : ", bypassed for " + route.bypass()));
+                        + (route.bypass().toString().isEmpty() ? "" : ", bypassed for " + route.bypass())
+                        + (route.httpsFallback() ? ", also for https URLs that no https proxy serves" : ""));
             }
             try {
                 created.start();
@@ -317,11 +319,14 @@ public final class HttpTransport implements AutoCloseable {
         return tls;
     }
 
-    private static void addProxy(HttpClient client, ProxyRoute route) {
+    private static void addProxy(HttpClient client, ProxySelection selection, ProxyRoute route) {
         HttpProxy proxy = new HttpProxy(new Origin.Address(route.host(), route.port()), false) {
             @Override
             public boolean matches(Origin origin) {
-                return route.carries(origin.getScheme(), origin.getAddress().getHost());
+                // Replaces Jetty's include/exclude matching, and with it Jetty's rule that a proxy's own address
+                // is not proxied; the selection keeps that rule, for every configured proxy.
+                Origin.Address address = origin.getAddress();
+                return selection.routeFor(origin.getScheme(), address.getHost(), address.getPort()).orElse(null) == route;
             }
         };
         client.getProxyConfiguration().addProxy(proxy);

@@ -420,4 +420,86 @@ class FaultInjectionTest {
                     .startsWith("CONNECT localhost:").containsIgnoringCase("Proxy-Authorization: Basic");
         }
     }
+
+    private HttpSettings trustingTls(SelfSignedTls tls, List<ProxyRoute> proxies) {
+        return new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                retries(3, Duration.ofSeconds(60)),
+                new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), proxies);
+    }
+
+    private static ProxyRoute settingsProxy(String protocol, AuthProxy proxy, String password) {
+        return new ProxyRoute(protocol, "127.0.0.1", proxy.port(), "proxy-user", Secret.of(password), NonProxyHosts.NONE,
+                "settings.xml proxy 'corp-" + protocol + "'", protocol.equals("http"));
+    }
+
+    /** What a proxy saw, one request head per connection; the tunnelled TLS bytes are not in it. */
+    private static void assertOneTunnelTo(AuthProxy proxy, SelfSignedTls tls) {
+        String target = AuthProxy.PROXIED_HOST + ":" + java.net.URI.create(tls.url()).getPort();
+        assertThat(proxy.seen).as("requests the proxy saw").singleElement().asString()
+                .startsWith("CONNECT " + target + " HTTP/1.1\r\n")
+                .doesNotContain(":" + proxy.port());
+    }
+
+    @Test
+    void theUsualCorporatePairOfAnHttpAndAnHttpsProxyOnOneHostTunnelsHttpsOnceToTheTarget() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        String password = "proxy-pass-" + UUID.randomUUID();
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", password)) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", proxy, password),
+                    settingsProxy("https", proxy, password)));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(proxy, tls);
+            assertThat(warnings()).isZero();
+        }
+    }
+
+    @Test
+    void anHttpAndAnHttpsProxyOnDifferentPortsNeverProxyEachOther() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json);
+                AuthProxy forHttp = new AuthProxy(0, "proxy-user", "pw-http");
+                AuthProxy forHttps = new AuthProxy(0, "proxy-user", "pw-https")) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", forHttp, "pw-http"),
+                    settingsProxy("https", forHttps, "pw-https")));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(forHttps, tls);
+            assertThat(forHttp.seen).as("requests the http proxy saw").isEmpty();
+        }
+    }
+
+    @Test
+    void aLoneSettingsXmlHttpProxyAlsoCarriesHttpsAsMavenUsesIt() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-1")) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", proxy, "pw-1")));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(proxy, tls);
+        }
+    }
+
+    @Test
+    void httpsProxyAndHttpProxyVariablesNamingOneProxyTunnelOnceToTheTarget() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-2")) {
+            String url = "http://proxy-user:pw-2@127.0.0.1:" + proxy.port();
+            List<ProxyRoute> routes = io.github.oauthtoken.core.http.ProxyEnvironment.routes(
+                    Map.of("HTTPS_PROXY", url, "HTTP_PROXY", url, "NO_PROXY", "localhost,.internal.example")::get,
+                    new Redactor());
+
+            TokenResult result = within(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(AuthProxy.PROXIED_HOST), trustingTls(tls, routes)));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(proxy, tls);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.faults;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.oauthtoken.testservers.AuthProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,8 +16,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * An HTTPS token server with a self-signed certificate for {@code localhost}, made with the JDK's keytool, and a
- * PKCS12 trust store holding just that certificate.
+ * An HTTPS token server with a self-signed certificate for {@code localhost} and {@link AuthProxy#PROXIED_HOST},
+ * made with the JDK's keytool, and a PKCS12 trust store holding just that certificate.
  */
 final class SelfSignedTls implements AutoCloseable {
     static final String STORE_PASSWORD = "changeit";
@@ -29,7 +30,7 @@ final class SelfSignedTls implements AutoCloseable {
         keyStore = directory.resolve("server.p12");
         trustStore = directory.resolve("trust.p12");
         keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,dns:" + AuthProxy.PROXIED_HOST + ",ip:127.0.0.1", "-storetype", "PKCS12",
                 "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
@@ -61,7 +62,12 @@ final class SelfSignedTls implements AutoCloseable {
     }
 
     String url() {
-        return "https://localhost:" + server.getAddress().getPort() + "/oauth/token";
+        return url("localhost");
+    }
+
+    /** The token URL under another name of this server, such as one only a proxy resolves. */
+    String url(String host) {
+        return "https://" + host + ":" + server.getAddress().getPort() + "/oauth/token";
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
