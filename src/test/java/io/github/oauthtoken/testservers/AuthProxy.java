@@ -27,6 +27,8 @@ public final class AuthProxy extends LoopbackSocketServer {
 
     private static final byte[] FORBIDDEN = ("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] BAD_GATEWAY = ("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close"
+            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
 
     private final String expected;
     public final List<String> seen = Collections.synchronizedList(new ArrayList<>());
@@ -79,7 +81,8 @@ public final class AuthProxy extends LoopbackSocketServer {
     }
 
     private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equalsIgnoreCase(PROXIED_HOST);
     }
 
     private boolean authorized(String[] lines) {
@@ -98,8 +101,14 @@ public final class AuthProxy extends LoopbackSocketServer {
     /** HTTPS through the proxy: bytes both ways after CONNECT, the TLS session end to end. */
     private static void tunnel(Socket client, String hostAndPort) throws IOException {
         int colon = hostAndPort.lastIndexOf(':');
-        try (Socket upstream = new Socket(resolve(hostAndPort.substring(0, colon)),
-                Integer.parseInt(hostAndPort.substring(colon + 1)))) {
+        Socket upstream;
+        try {
+            upstream = new Socket(resolve(hostAndPort.substring(0, colon)), Integer.parseInt(hostAndPort.substring(colon + 1)));
+        } catch (IOException e) {
+            client.getOutputStream().write(BAD_GATEWAY);
+            return;
+        }
+        try (upstream) {
             OutputStream out = client.getOutputStream();
             out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

@@ -22,14 +22,17 @@ import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -44,6 +47,7 @@ public final class HttpTransport implements AutoCloseable {
     private static final String USER_AGENT = "oauth-token-maven-plugin";
 
     private final HttpSettings settings;
+    private final ProxySelection proxies;
     private final BuildLog log;
     private final long deadlineNanos;
     private HttpClient client;
@@ -54,6 +58,7 @@ public final class HttpTransport implements AutoCloseable {
 
     public HttpTransport(HttpSettings settings, BuildLog log) {
         this.settings = settings;
+        this.proxies = new ProxySelection(settings.proxies());
         this.log = log;
         this.deadlineNanos = System.nanoTime() + settings.timeout().toNanos();
     }
@@ -234,6 +239,12 @@ public final class HttpTransport implements AutoCloseable {
                     + " KiB and was refused without reading further", false,
                     "Check that the URL points at the token server.", null);
         }
+        Optional<HttpResponseException> tunnelRefused = causeOf(cause, HttpResponseException.class)
+                .filter(e -> e.getResponse() != null && e.getResponse().getRequest() != null
+                        && HttpMethod.CONNECT.is(e.getResponse().getRequest().getMethod()));
+        if (tunnelRefused.isPresent()) {
+            return tunnelRefused(call, tunnelRefused.get().getResponse());
+        }
         if (cause instanceof UnresolvedAddressException) {
             return new AttemptFailure(call, "the host " + host + " could not be resolved", false,
                     "Check the URL (and region) and the machine's DNS or proxy settings.", cause);
@@ -258,6 +269,38 @@ public final class HttpTransport implements AutoCloseable {
         return new AttemptFailure(call, "unexpected failure (" + cause + ")", false, "", cause);
     }
 
+    /** The proxy answered the {@code CONNECT} for an {@code https://} URL with a status other than 200. */
+    private AttemptFailure tunnelRefused(HttpCall call, Response response) {
+        URI uri = call.uri();
+        int port = uri.getPort() == -1 ? 443 : uri.getPort();
+        String proxy = proxies.routeFor(uri.getScheme(), uri.getHost(), port).map(ProxyRoute::describe).orElse("");
+        int status = response.getStatus();
+        String reason = "the proxy " + proxy + " refused to open a tunnel to " + uri.getHost() + ":" + port + ": HTTP "
+                + status + (response.getReason() == null ? "" : " " + response.getReason());
+        if (status == 407) {
+            return new AttemptFailure(call, reason, false, "Check the proxy's username and password (the <proxy> in "
+                    + "settings.xml, or the user info of HTTPS_PROXY).", null);
+        }
+        if (status == 502 || status == 503 || status == 504) {
+            // The proxy could not reach the server, or is overloaded: as transient as a refused connection.
+            return new AttemptFailure(call, reason, true, "Check the URL, and that the proxy can reach the server.",
+                    null);
+        }
+        return new AttemptFailure(call, reason, false, "Check that the proxy allows connections to this host and "
+                + "port, or bypass the proxy for it (<nonProxyHosts> in settings.xml, or NO_PROXY).", null);
+    }
+
+    /** The first throwable of the type in the cause chain, which may be cyclic. */
+    private static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String portSuffix(URI uri) {
         return uri.getPort() == -1 ? "" : ":" + uri.getPort();
     }
@@ -277,9 +320,8 @@ public final class HttpTransport implements AutoCloseable {
             created.setConnectTimeout(settings.connectTimeout().toMillis());
             created.setIdleTimeout(settings.timeout().toMillis());
             created.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
-            ProxySelection selection = new ProxySelection(settings.proxies());
             for (ProxyRoute route : settings.proxies()) {
-                addProxy(created, selection, route);
+                addProxy(created, proxies, route);
                 log.debug("Proxy for " + route.targetScheme() + " URLs: "
                         + route.describe() + (route.username() == null ? "" : ", with authentication")
                         + (route.bypass().toString().isEmpty() ? "" : ", bypassed for " + route.bypass())

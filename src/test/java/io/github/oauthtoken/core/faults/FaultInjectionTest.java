@@ -373,16 +373,49 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aProxyWithWrongCredentialsFailsClearly() throws Exception {
-        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy(0, "proxy-user", "right")) {
-            ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("wrong-pass"),
-                    NonProxyHosts.NONE, "settings.xml proxy 'test'");
-            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
-                    List.of(route));
+    void aProxyThatRefusesItsCredentialsFailsClearlyWithoutRetrying() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "right")) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("https", proxy, "wrong-pass")));
 
-            assertFails(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings), "HTTP 407");
-            assertThat(server.attempts()).isZero();
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings),
+                    "Token request (POST " + tls.url(AuthProxy.PROXIED_HOST) + ") failed: the proxy 127.0.0.1:"
+                            + proxy.port() + " (settings.xml proxy 'corp-https') refused to open a tunnel to "
+                            + AuthProxy.PROXIED_HOST + ":" + java.net.URI.create(tls.url()).getPort()
+                            + ": HTTP 407 Proxy Authentication Required. Check the proxy's username and password");
+            assertThat(proxy.seen).as("requests the proxy saw").hasSize(1);
+            assertThat(tls.headerNames).isEmpty();
+            assertThat(log.all()).doesNotContain("wrong-pass");
+        }
+    }
+
+    @Test
+    void aProxyThatForbidsTheTunnelFailsAtOnceButOneThatCannotReachTheTargetIsRetried() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = free.getLocalPort();
+        }
+        try (AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-4")) {
+            ProxyRoute route = new ProxyRoute("https", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("pw-4"),
+                    NonProxyHosts.NONE, "HTTPS_PROXY");
+            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(3, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
+                    List.of(route));
+            String tunnelPrefix = "failed: the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) refused to open a "
+                    + "tunnel to " + AuthProxy.PROXIED_HOST + ":";
+
+            // A tunnel to the proxy itself, under a name it resolves: refused, as real proxies do, with 403.
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch("https://" + AuthProxy.PROXIED_HOST + ":" + proxy.port() + "/oauth/token", settings),
+                    tunnelPrefix + proxy.port() + ": HTTP 403 Forbidden.");
+            assertThat(proxy.seen).hasSize(1);
+
+            proxy.seen.clear();
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch("https://" + AuthProxy.PROXIED_HOST + ":" + closedPort + "/oauth/token", settings),
+                    "failed after 4 attempts: the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) refused to open "
+                            + "a tunnel to " + AuthProxy.PROXIED_HOST + ":" + closedPort + ": HTTP 502 Bad Gateway.");
+            assertThat(proxy.seen).hasSize(4);
         }
     }
 

@@ -24,6 +24,8 @@ final class SelfSignedTls implements AutoCloseable {
 
     final Path keyStore;
     final Path trustStore;
+    /** The header names of each request, as the token server saw them (behind any proxy). */
+    final java.util.List<String> headerNames = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final HttpsServer server;
 
     SelfSignedTls(Path directory, String tokenJson) throws Exception {
@@ -52,6 +54,7 @@ final class SelfSignedTls implements AutoCloseable {
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         server.createContext("/oauth/token", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            headerNames.add(String.join(",", exchange.getRequestHeaders().keySet()));
             byte[] body = tokenJson.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
