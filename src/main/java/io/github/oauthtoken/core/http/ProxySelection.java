@@ -19,12 +19,14 @@ public final class ProxySelection {
 
     /**
      * The route for a request, or empty for a direct connection. A configured proxy's own address is always reached
-     * directly. Otherwise, as Maven's resolver chooses: among the routes that do not
+     * directly, and so is a loopback host (as the JDK's default {@code http.nonProxyHosts}: a proxy would only carry
+     * credentials off this machine, for plain {@code http://} in clear). Otherwise, as Maven's resolver chooses: among
+     * the routes that do not
      * bypass the host, the first for the request's scheme; for {@code https} without one, the first {@code http} route
      * that may carry {@code https} too.
      */
     public Optional<ProxyRoute> routeFor(String scheme, String host, int port) {
-        if (isConfiguredProxy(host, port)) {
+        if (isConfiguredProxy(host, port) || EndpointPolicy.isLoopbackName(host)) {
             return Optional.empty();
         }
         String s = scheme.toLowerCase(Locale.ROOT);

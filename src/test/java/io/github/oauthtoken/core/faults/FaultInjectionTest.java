@@ -353,22 +353,20 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aProxyThatRequiresAuthenticationGetsItAndTheServerNeverSeesIt() throws Exception {
-        String proxyPassword = "proxy-pass-" + UUID.randomUUID();
-        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy(0, "proxy-user", proxyPassword)) {
-            ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of(proxyPassword),
-                    NonProxyHosts.NONE, "settings.xml proxy 'test'");
-            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
-                    List.of(route));
+    void aLoopbackTargetIsNeverSentThroughAProxySoCredentialsStayOnThisMachine() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (FaultServer server = new FaultServer(token(TOKEN)); SelfSignedTls tls = new SelfSignedTls(temp, json);
+                AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-3")) {
+            List<ProxyRoute> routes = List.of(settingsProxy("http", proxy, "pw-3"), settingsProxy("https", proxy, "pw-3"));
+            HttpSettings settings = trustingTls(tls, routes);
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings));
+            TokenResult plain = within(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings));
+            TokenResult named = within(Duration.ofSeconds(20), () -> fetch(tls.url(), settings));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
-            assertThat(proxy.seen).singleElement().asString().containsIgnoringCase("Proxy-Authorization: Basic");
-            assertThat(server.requests).singleElement().asString()
-                    .doesNotContainIgnoringCase("Proxy-Authorization").contains("Authorization: Basic");
-            assertThat(log.all()).doesNotContain(proxyPassword);
+            assertThat(plain.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(named.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(server.requests).singleElement().asString().contains("Authorization: Basic");
+            assertThat(proxy.seen).as("requests the proxy saw").isEmpty();
         }
     }
 
@@ -437,20 +435,24 @@ class FaultInjectionTest {
     }
 
     @Test
-    void httpsGoesThroughAnAuthenticatingProxyWithConnect() throws Exception {
+    void httpsGoesThroughAnAuthenticatingProxyWithConnectAndTheServerNeverSeesTheProxyCredentials() throws Exception {
         String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
-        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "proxy-pw-1")) {
-            ProxyRoute route = new ProxyRoute("https", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("proxy-pw-1"),
+        String proxyPassword = "proxy-pass-" + UUID.randomUUID();
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", proxyPassword)) {
+            ProxyRoute route = new ProxyRoute("https", "127.0.0.1", proxy.port(), "proxy-user", Secret.of(proxyPassword),
                     NonProxyHosts.NONE, "HTTPS_PROXY");
             HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
                     HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)),
                     new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), List.of(route));
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(), settings));
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
 
             assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
             assertThat(proxy.seen).singleElement().asString()
-                    .startsWith("CONNECT localhost:").containsIgnoringCase("Proxy-Authorization: Basic");
+                    .startsWith("CONNECT " + AuthProxy.PROXIED_HOST + ":").containsIgnoringCase("Proxy-Authorization: Basic");
+            assertThat(tls.headerNames).singleElement().asString()
+                    .containsIgnoringCase("Authorization").doesNotContainIgnoringCase("Proxy-Authorization");
+            assertThat(log.all()).doesNotContain(proxyPassword);
         }
     }
 

@@ -121,4 +121,18 @@ class ProxyConfigurationTest {
 
         assertThat(selection.routeFor("https", "auth.example.com", 443)).containsSame(http);
     }
+
+    @Test
+    void loopbackTargetsAreNeverProxiedAsTheJdksDefaultNonProxyHostsButNamesUnderLocalhostAre() {
+        ProxyRoute http = route("http", "proxy.corp", 8080, null, true);
+        ProxyRoute https = route("https", "proxy.corp", 8080, null, false);
+        ProxySelection selection = new ProxySelection(List.of(http, https));
+
+        for (String host : new String[] {"localhost", "LOCALHOST", "127.0.0.1", "127.3.2.1", "[::1]", "::1"}) {
+            assertThat(selection.routeFor("http", host, 8080)).as(host).isEmpty();
+            assertThat(selection.routeFor("https", host, 8443)).as(host).isEmpty();
+        }
+        assertThat(selection.routeFor("https", "auth.localhost", 443)).containsSame(https);
+        assertThat(selection.routeFor("https", "128.0.0.1", 443)).containsSame(https);
+    }
 }
