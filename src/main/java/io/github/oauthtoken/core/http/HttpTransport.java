@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -249,7 +248,7 @@ public final class HttpTransport implements AutoCloseable {
             return new AttemptFailure(call, "the host " + host + " could not be resolved", false,
                     "Check the URL (and region) and the machine's DNS or proxy settings.", cause);
         }
-        if (cause instanceof SSLException) {
+        if (isTlsFailure(cause)) {
             return new AttemptFailure(call, "the TLS handshake with " + host + " failed (" + cause.getMessage() + ")",
                     false, "The plugin always verifies certificates and host names; if the server uses a private CA, "
                             + "configure <trustStore> (or -Djavax.net.ssl.trustStore) with its certificate.", cause);
@@ -288,6 +287,16 @@ public final class HttpTransport implements AutoCloseable {
         }
         return new AttemptFailure(call, reason, false, "Check that the proxy allows connections to this host and "
                 + "port, or bypass the proxy for it (<nonProxyHosts> in settings.xml, or NO_PROXY).", null);
+    }
+
+    /**
+     * A failed handshake (an untrusted certificate, a wrong host name, an unusable trust store): never transient.
+     * Looked for in the whole cause chain, because the JDK's SSLEngine sometimes hands a trust manager's failure to
+     * Jetty as a bare RuntimeException, and Jetty may report it under a closed-connection exception.
+     */
+    static boolean isTlsFailure(Throwable cause) {
+        return causeOf(cause, SSLException.class).isPresent()
+                || causeOf(cause, java.security.GeneralSecurityException.class).isPresent();
     }
 
     /** The first throwable of the type in the cause chain, which may be cyclic. */
@@ -349,14 +358,8 @@ public final class HttpTransport implements AutoCloseable {
         tls.setEndpointIdentificationAlgorithm("HTTPS");
         TrustSettings trust = settings.trust();
         if (trust.trustStore() != null) {
-            if (!Files.isReadable(trust.trustStore())) {
-                throw new TokenException("<trustStore> " + trust.trustStore() + " does not exist or cannot be read.");
-            }
-            tls.setTrustStorePath(trust.trustStore().toString());
-            tls.setTrustStoreType(trust.type());
-            if (trust.password() != null) {
-                tls.setTrustStorePassword(trust.password().reveal());
-            }
+            // Opened here, so that a store that cannot be used fails before any request, with its own message.
+            tls.setTrustStore(TrustStoreFile.open(trust));
         }
         return tls;
     }

@@ -537,4 +537,112 @@ class FaultInjectionTest {
             assertOneTunnelTo(proxy, tls);
         }
     }
+
+    private static final String TRUST_PASSWORD_HINT = "<trustStoreServerId>";
+
+    private HttpSettings trusting(Path store, String type, String password) {
+        return new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                retries(3, Duration.ofSeconds(60)),
+                new TrustSettings(store, type, password == null ? null : Secret.of(password)), List.of());
+    }
+
+    private Path store(String name, String type, String password, java.security.cert.Certificate... certificates)
+            throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance(type);
+        store.load(null, null);
+        for (int i = 0; i < certificates.length; i++) {
+            store.setCertificateEntry("ca-" + i, certificates[i]);
+        }
+        Path file = temp.resolve(name);
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            store.store(out, password.toCharArray());
+        }
+        return file;
+    }
+
+    private static String tokenJson() {
+        return "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+    }
+
+    @Test
+    void aPasswordProtectedPkcs12TrustStoreGivenWithoutItsPasswordFailsBeforeConnectingSayingHowToGiveIt()
+            throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(tls.trustStore, "PKCS12", null)),
+                    "<trustStore> " + tls.trustStore + " holds no certificate to trust",
+                    "a PKCS12 store shows none without its password", TRUST_PASSWORD_HINT,
+                    "a settings.xml <server> whose <password> opens the store");
+            assertThat(tls.connections()).as("connections the server saw").isZero();
+        }
+    }
+
+    @Test
+    void aTrustStoreWithTheWrongPasswordFailsBeforeConnecting() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), trusting(tls.trustStore, "PKCS12", "wrong-store-pass")),
+                    "<trustStore> " + tls.trustStore + " could not be opened: the password does not open it",
+                    TRUST_PASSWORD_HINT);
+            assertThat(tls.connections()).isZero();
+            assertThat(log.all()).doesNotContain("wrong-store-pass");
+        }
+    }
+
+    @Test
+    void aFileThatIsNoTrustStoreOfItsTypeFailsBeforeConnecting() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            Path garbage = temp.resolve("garbage.p12");
+            java.nio.file.Files.write(garbage, "-----BEGIN CERTIFICATE-----\nnot a key store\n".getBytes());
+
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(garbage, "PKCS12", null)),
+                    "<trustStore> " + garbage + " could not be read as a PKCS12 store (", "<trustStoreType>",
+                    TRUST_PASSWORD_HINT);
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(garbage, "JKS", "changeit")),
+                    "<trustStore> " + garbage + " could not be read as a JKS store (");
+            assertThat(tls.connections()).isZero();
+        }
+    }
+
+    @Test
+    void anEmptyTrustStoreFailsBeforeConnecting() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            Path empty = store("empty.p12", "PKCS12", "store-pass-1");
+
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(empty, "PKCS12", "store-pass-1")),
+                    "<trustStore> " + empty + " holds no certificate to trust", TRUST_PASSWORD_HINT);
+            assertThat(tls.connections()).isZero();
+        }
+    }
+
+    @Test
+    void aJksTrustStoreNamedPkcs12IsReadAsTheJdkReadsBothFormatsEitherWay() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            Path jks = store("trust.jks", "JKS", "store-pass-2", tls.certificate);
+
+            TokenResult withoutPassword = within(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), trusting(jks, "PKCS12", null)));
+
+            assertThat(withoutPassword.token().value().reveal()).isEqualTo(TOKEN);
+        }
+    }
+
+    @Test
+    void anUntrustedServerFailsAfterExactlyOneAttempt() throws Exception {
+        Path otherDirectory = java.nio.file.Files.createDirectory(temp.resolve("other"));
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson());
+                SelfSignedTls other = new SelfSignedTls(otherDirectory, tokenJson())) {
+            // A trust store that opens fine but holds another server's certificate, then the JVM's default CAs.
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), trusting(other.trustStore, "PKCS12", SelfSignedTls.STORE_PASSWORD)),
+                    "Token request (POST " + tls.url() + ") failed: the TLS handshake with localhost failed",
+                    "<trustStore>");
+            assertThat(tls.connections()).as("connections the server saw").isEqualTo(1);
+
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "Token request (POST " + tls.url() + ") failed: the TLS handshake with localhost failed");
+            assertThat(tls.connections()).as("connections the server saw").isEqualTo(2);
+            assertThat(warnings()).isZero();
+        }
+    }
 }

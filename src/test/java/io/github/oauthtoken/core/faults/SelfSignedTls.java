@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.faults;
 
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.oauthtoken.testservers.AuthProxy;
 import java.io.IOException;
@@ -26,6 +27,9 @@ final class SelfSignedTls implements AutoCloseable {
     final Path trustStore;
     /** The header names of each request, as the token server saw them (behind any proxy). */
     final java.util.List<String> headerNames = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** The server's certificate, for tests that build trust stores of their own. */
+    final Certificate certificate;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpsServer server;
 
     SelfSignedTls(Path directory, String tokenJson) throws Exception {
@@ -38,7 +42,7 @@ final class SelfSignedTls implements AutoCloseable {
         try (InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
             keys.load(in, STORE_PASSWORD.toCharArray());
         }
-        Certificate certificate = keys.getCertificate("server");
+        certificate = keys.getCertificate("server");
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("server", certificate);
@@ -51,7 +55,14 @@ final class SelfSignedTls implements AutoCloseable {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters params) {
+                // The JDK's server configures each accepted connection before its handshake: one call per attempt.
+                connections.incrementAndGet();
+                super.configure(params);
+            }
+        });
         server.createContext("/oauth/token", exchange -> {
             exchange.getRequestBody().readAllBytes();
             headerNames.add(String.join(",", exchange.getRequestHeaders().keySet()));
@@ -62,6 +73,11 @@ final class SelfSignedTls implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** TCP connections accepted so far, whether or not their TLS handshake succeeded. */
+    int connections() {
+        return connections.get();
     }
 
     String url() {

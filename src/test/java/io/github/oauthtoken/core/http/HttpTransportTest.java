@@ -208,4 +208,22 @@ class HttpTransportTest {
                         + "whole fetch has passed. Check that the server is reachable, or raise <timeout>.");
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void aTlsFailureIsRecognisedAnywhereInTheCauseChainSoThatItIsNeverRetried() {
+        // What the JDK's SSLEngine and Jetty hand over for a failed handshake: not always an SSLException on top.
+        Throwable bareTrustManagerError = new RuntimeException("Unexpected error: the trustAnchors parameter must be "
+                + "non-empty", new java.security.InvalidAlgorithmParameterException("the trustAnchors parameter must "
+                + "be non-empty"));
+        Throwable wrappedHandshake = new java.nio.channels.ClosedChannelException();
+        wrappedHandshake.initCause(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"));
+        Throwable wrappedCertificate = new IOException("handshake", new java.security.cert.CertificateException("expired"));
+
+        assertThat(HttpTransport.isTlsFailure(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))).isTrue();
+        assertThat(HttpTransport.isTlsFailure(bareTrustManagerError)).isTrue();
+        assertThat(HttpTransport.isTlsFailure(wrappedHandshake)).isTrue();
+        assertThat(HttpTransport.isTlsFailure(wrappedCertificate)).isTrue();
+        assertThat(HttpTransport.isTlsFailure(new java.net.SocketException("Connection reset"))).isFalse();
+        assertThat(HttpTransport.isTlsFailure(new org.eclipse.jetty.io.EofException())).isFalse();
+    }
 }
