@@ -35,6 +35,7 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Sends the plugin's few HTTP requests with Jetty's client. Callers inside Maven quiet Jetty's logging first (see
@@ -44,6 +45,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class HttpTransport implements AutoCloseable {
     private static final String USER_AGENT = "oauth-token-maven-plugin";
+    private static final String THREAD_NAME = "oauth-token-http";
 
     private final HttpSettings settings;
     private final ProxySelection proxies;
@@ -173,7 +175,7 @@ public final class HttpTransport implements AutoCloseable {
             throw new AttemptFailure(call, "the <timeout> of " + settings.timeout().toSeconds()
                     + " s for the whole fetch has passed", false, "Check that the server is reachable, or raise <timeout>.", null);
         }
-        Request request = client().newRequest(call.uri())
+        Request request = client(call).newRequest(call.uri())
                 .method(call.method())
                 .timeout(left.toMillis(), TimeUnit.MILLISECONDS);
         request.headers(headers -> call.headers().forEach(headers::put));
@@ -314,17 +316,19 @@ public final class HttpTransport implements AutoCloseable {
         return uri.getPort() == -1 ? "" : ":" + uri.getPort();
     }
 
-    private HttpClient client() throws TokenException {
+    private HttpClient client(HttpCall call) throws TokenException {
         if (client == null) {
             ClientConnector connector = new ClientConnector();
             connector.setSslContextFactory(tls());
             connector.setConnectTimeout(settings.connectTimeout());
             HttpClient created = new HttpClient(new HttpClientTransportOverHTTP(connector));
             QueuedThreadPool threads = new QueuedThreadPool(8, 1);
-            threads.setName("oauth-token-http");
+            threads.setName(THREAD_NAME);
             // Daemon threads: a client that was not closed (a bug, or a build killed mid-way) never holds the JVM.
             threads.setDaemon(true);
             created.setExecutor(threads);
+            // Jetty's own default scheduler (request timeouts) is not a daemon.
+            created.setScheduler(new ScheduledExecutorScheduler(THREAD_NAME + "-scheduler", true));
             created.setFollowRedirects(false);
             created.setConnectTimeout(settings.connectTimeout().toMillis());
             created.setIdleTimeout(settings.timeout().toMillis());
@@ -344,6 +348,13 @@ public final class HttpTransport implements AutoCloseable {
                 created.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
                 created.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
             } catch (Exception e) {
+                // Jetty stops the parts it had started; stopping the whole client makes sure nothing is left.
+                stopQuietly(created);
+                if (causeOf(e, InterruptedException.class).isPresent()) {
+                    // Jetty's start swallowed the interrupt it failed on; the build should still see it.
+                    Thread.currentThread().interrupt();
+                    throw new TokenException(call.subject() + " was interrupted while the HTTP client was starting.");
+                }
                 throw new TokenException("The HTTP client could not start (" + settings.trust() + "): "
                         + e.getMessage(), e);
             }
@@ -384,14 +395,18 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    private static void stopQuietly(HttpClient client) {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            // Nothing was lost: every response was already read. Threads are daemons and die with the JVM.
+        }
+    }
+
     @Override
     public void close() {
         if (client != null) {
-            try {
-                client.stop();
-            } catch (Exception e) {
-                // Nothing was lost: every response was already read. Threads are daemons and die with the JVM.
-            }
+            stopQuietly(client);
             client = null;
         }
     }
