@@ -48,7 +48,11 @@ final class SettingsSecrets implements ServerLookup {
         return Optional.of(new UsernamePassword(decrypted.getUsername(), secret(decrypted.getPassword())));
     }
 
-    /** The active proxies of settings.xml, each serving the URL scheme of its {@code <protocol>}, as Maven does. */
+    /**
+     * The active proxies of settings.xml, each serving the URL scheme of its {@code <protocol>} ({@code http} when
+     * missing), as Maven's resolver reads them: an {@code http} proxy also carries {@code https} URLs that no
+     * {@code https} proxy serves, which is how a settings.xml with one {@code http} proxy reaches Maven Central.
+     */
     List<ProxyRoute> proxies() throws TokenException {
         List<ProxyRoute> routes = new ArrayList<>();
         for (Proxy proxy : session.getSettings().getProxies()) {
@@ -63,7 +67,7 @@ final class SettingsSecrets implements ServerLookup {
             String scheme = decrypted.getProtocol() == null ? "http" : decrypted.getProtocol().toLowerCase(Locale.ROOT);
             routes.add(new ProxyRoute(scheme, decrypted.getHost(), decrypted.getPort(), user,
                     secret(decrypted.getPassword()), NonProxyHosts.maven(decrypted.getNonProxyHosts()),
-                    "settings.xml proxy '" + proxy.getId() + "'"));
+                    "settings.xml proxy '" + proxy.getId() + "'", scheme.equals("http")));
         }
         return routes;
     }

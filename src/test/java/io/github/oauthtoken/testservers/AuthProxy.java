@@ -13,12 +13,22 @@ import java.util.List;
 /**
  * A forward proxy on loopback that demands Basic proxy authentication (407 otherwise). Plain-HTTP requests are
  * relayed without {@code Proxy-Authorization}, as a real proxy does, so a test can check what each side saw;
- * {@code CONNECT} opens a tunnel for HTTPS.
+ * {@code CONNECT} opens a tunnel for HTTPS. Like a real proxy it refuses (403) to {@code CONNECT} to itself. It
+ * resolves {@link #PROXIED_HOST} to loopback: the client never proxies loopback names, so a test that wants its
+ * request to go through the proxy names the target by a host only the proxy can reach.
  */
 public final class AuthProxy extends LoopbackSocketServer {
     private static final byte[] PROXY_AUTHENTICATION_REQUIRED = ("HTTP/1.1 407 Proxy Authentication Required\r\n"
             + "Proxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
+
+    /** A reserved name (RFC 6761 {@code .test}) that only this proxy resolves, to loopback. */
+    public static final String PROXIED_HOST = "oauth-token.test";
+
+    private static final byte[] FORBIDDEN = ("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] BAD_GATEWAY = ("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close"
+            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
 
     private final String expected;
     public final List<String> seen = Collections.synchronizedList(new ArrayList<>());
@@ -40,7 +50,12 @@ public final class AuthProxy extends LoopbackSocketServer {
             return;
         }
         if (lines[0].startsWith("CONNECT ")) {
-            tunnel(client, lines[0].split(" ")[1]);
+            String hostAndPort = lines[0].split(" ")[1];
+            if (hostAndPort.endsWith(":" + port()) && isLoopback(hostAndPort.substring(0, hostAndPort.lastIndexOf(':')))) {
+                out.write(FORBIDDEN);
+                return;
+            }
+            tunnel(client, hostAndPort);
             return;
         }
         URI target = URI.create(lines[0].split(" ")[1]);
@@ -55,10 +70,19 @@ public final class AuthProxy extends LoopbackSocketServer {
         }
         // One request per connection, on both sides: the client learns it from the upstream's answer.
         forwarded.append("Connection: close\r\n\r\n").append(request.substring(request.indexOf("\r\n\r\n") + 4));
-        try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
+        try (Socket upstream = new Socket(resolve(target.getHost()), target.getPort())) {
             upstream.getOutputStream().write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
             upstream.getInputStream().transferTo(out);
         }
+    }
+
+    private static String resolve(String host) {
+        return host.equalsIgnoreCase(PROXIED_HOST) ? "127.0.0.1" : host;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equalsIgnoreCase(PROXIED_HOST);
     }
 
     private boolean authorized(String[] lines) {
@@ -77,7 +101,14 @@ public final class AuthProxy extends LoopbackSocketServer {
     /** HTTPS through the proxy: bytes both ways after CONNECT, the TLS session end to end. */
     private static void tunnel(Socket client, String hostAndPort) throws IOException {
         int colon = hostAndPort.lastIndexOf(':');
-        try (Socket upstream = new Socket(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)))) {
+        Socket upstream;
+        try {
+            upstream = new Socket(resolve(hostAndPort.substring(0, colon)), Integer.parseInt(hostAndPort.substring(colon + 1)));
+        } catch (IOException e) {
+            client.getOutputStream().write(BAD_GATEWAY);
+            return;
+        }
+        try (upstream) {
             OutputStream out = client.getOutputStream();
             out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,17 +21,21 @@ import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Sends the plugin's few HTTP requests with Jetty's client. Callers inside Maven quiet Jetty's logging first (see
@@ -42,8 +45,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class HttpTransport implements AutoCloseable {
     private static final String USER_AGENT = "oauth-token-maven-plugin";
+    private static final String THREAD_NAME = "oauth-token-http";
 
     private final HttpSettings settings;
+    private final ProxySelection proxies;
     private final BuildLog log;
     private final long deadlineNanos;
     private HttpClient client;
@@ -54,6 +59,7 @@ public final class HttpTransport implements AutoCloseable {
 
     public HttpTransport(HttpSettings settings, BuildLog log) {
         this.settings = settings;
+        this.proxies = new ProxySelection(settings.proxies());
         this.log = log;
         this.deadlineNanos = System.nanoTime() + settings.timeout().toNanos();
     }
@@ -169,7 +175,7 @@ public final class HttpTransport implements AutoCloseable {
             throw new AttemptFailure(call, "the <timeout> of " + settings.timeout().toSeconds()
                     + " s for the whole fetch has passed", false, "Check that the server is reachable, or raise <timeout>.", null);
         }
-        Request request = client().newRequest(call.uri())
+        Request request = client(call).newRequest(call.uri())
                 .method(call.method())
                 .timeout(left.toMillis(), TimeUnit.MILLISECONDS);
         request.headers(headers -> call.headers().forEach(headers::put));
@@ -234,11 +240,17 @@ public final class HttpTransport implements AutoCloseable {
                     + " KiB and was refused without reading further", false,
                     "Check that the URL points at the token server.", null);
         }
+        Optional<HttpResponseException> tunnelRefused = causeOf(cause, HttpResponseException.class)
+                .filter(e -> e.getResponse() != null && e.getResponse().getRequest() != null
+                        && HttpMethod.CONNECT.is(e.getResponse().getRequest().getMethod()));
+        if (tunnelRefused.isPresent()) {
+            return tunnelRefused(call, tunnelRefused.get().getResponse());
+        }
         if (cause instanceof UnresolvedAddressException) {
             return new AttemptFailure(call, "the host " + host + " could not be resolved", false,
                     "Check the URL (and region) and the machine's DNS or proxy settings.", cause);
         }
-        if (cause instanceof SSLException) {
+        if (isTlsFailure(cause)) {
             return new AttemptFailure(call, "the TLS handshake with " + host + " failed (" + cause.getMessage() + ")",
                     false, "The plugin always verifies certificates and host names; if the server uses a private CA, "
                             + "configure <trustStore> (or -Djavax.net.ssl.trustStore) with its certificate.", cause);
@@ -258,30 +270,75 @@ public final class HttpTransport implements AutoCloseable {
         return new AttemptFailure(call, "unexpected failure (" + cause + ")", false, "", cause);
     }
 
+    /** The proxy answered the {@code CONNECT} for an {@code https://} URL with a status other than 200. */
+    private AttemptFailure tunnelRefused(HttpCall call, Response response) {
+        URI uri = call.uri();
+        int port = uri.getPort() == -1 ? 443 : uri.getPort();
+        String proxy = proxies.routeFor(uri.getScheme(), uri.getHost(), port).map(ProxyRoute::describe).orElse("");
+        int status = response.getStatus();
+        String reason = "the proxy " + proxy + " refused to open a tunnel to " + uri.getHost() + ":" + port + ": HTTP "
+                + status + (response.getReason() == null ? "" : " " + response.getReason());
+        if (status == 407) {
+            return new AttemptFailure(call, reason, false, "Check the proxy's username and password (the <proxy> in "
+                    + "settings.xml, or the user info of HTTPS_PROXY).", null);
+        }
+        if (status == 502 || status == 503 || status == 504) {
+            // The proxy could not reach the server, or is overloaded: as transient as a refused connection.
+            return new AttemptFailure(call, reason, true, "Check the URL, and that the proxy can reach the server.",
+                    null);
+        }
+        return new AttemptFailure(call, reason, false, "Check that the proxy allows connections to this host and "
+                + "port, or bypass the proxy for it (<nonProxyHosts> in settings.xml, or NO_PROXY).", null);
+    }
+
+    /**
+     * A failed handshake (an untrusted certificate, a wrong host name, an unusable trust store): never transient.
+     * Looked for in the whole cause chain, because the JDK's SSLEngine sometimes hands a trust manager's failure to
+     * Jetty as a bare RuntimeException, and Jetty may report it under a closed-connection exception.
+     */
+    static boolean isTlsFailure(Throwable cause) {
+        return causeOf(cause, SSLException.class).isPresent()
+                || causeOf(cause, java.security.GeneralSecurityException.class).isPresent();
+    }
+
+    /** The first throwable of the type in the cause chain, which may be cyclic. */
+    private static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String portSuffix(URI uri) {
         return uri.getPort() == -1 ? "" : ":" + uri.getPort();
     }
 
-    private HttpClient client() throws TokenException {
+    private HttpClient client(HttpCall call) throws TokenException {
         if (client == null) {
             ClientConnector connector = new ClientConnector();
             connector.setSslContextFactory(tls());
             connector.setConnectTimeout(settings.connectTimeout());
             HttpClient created = new HttpClient(new HttpClientTransportOverHTTP(connector));
             QueuedThreadPool threads = new QueuedThreadPool(8, 1);
-            threads.setName("oauth-token-http");
+            threads.setName(THREAD_NAME);
             // Daemon threads: a client that was not closed (a bug, or a build killed mid-way) never holds the JVM.
             threads.setDaemon(true);
             created.setExecutor(threads);
+            // Jetty's own default scheduler (request timeouts) is not a daemon.
+            created.setScheduler(new ScheduledExecutorScheduler(THREAD_NAME + "-scheduler", true));
             created.setFollowRedirects(false);
             created.setConnectTimeout(settings.connectTimeout().toMillis());
             created.setIdleTimeout(settings.timeout().toMillis());
             created.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
             for (ProxyRoute route : settings.proxies()) {
-                addProxy(created, route);
-                log.debug("Proxy for " + (route.targetScheme() == null ? "all" : route.targetScheme()) + " URLs: "
+                addProxy(created, proxies, route);
+                log.debug("Proxy for " + route.targetScheme() + " URLs: "
                         + route.describe() + (route.username() == null ? "" : ", with authentication")
-                        + (route.bypass().toString().isEmpty() ? "" : ", bypassed for " + route.bypass()));
+                        + (route.bypass().toString().isEmpty() ? "" : ", bypassed for " + route.bypass())
+                        + (route.httpsFallback() ? ", also for https URLs that no https proxy serves" : ""));
             }
             try {
                 created.start();
@@ -291,6 +348,13 @@ public final class HttpTransport implements AutoCloseable {
                 created.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
                 created.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
             } catch (Exception e) {
+                // Jetty stops the parts it had started; stopping the whole client makes sure nothing is left.
+                stopQuietly(created);
+                if (causeOf(e, InterruptedException.class).isPresent()) {
+                    // Jetty's start swallowed the interrupt it failed on; the build should still see it.
+                    Thread.currentThread().interrupt();
+                    throw new TokenException(call.subject() + " was interrupted while the HTTP client was starting.");
+                }
                 throw new TokenException("The HTTP client could not start (" + settings.trust() + "): "
                         + e.getMessage(), e);
             }
@@ -305,23 +369,20 @@ public final class HttpTransport implements AutoCloseable {
         tls.setEndpointIdentificationAlgorithm("HTTPS");
         TrustSettings trust = settings.trust();
         if (trust.trustStore() != null) {
-            if (!Files.isReadable(trust.trustStore())) {
-                throw new TokenException("<trustStore> " + trust.trustStore() + " does not exist or cannot be read.");
-            }
-            tls.setTrustStorePath(trust.trustStore().toString());
-            tls.setTrustStoreType(trust.type());
-            if (trust.password() != null) {
-                tls.setTrustStorePassword(trust.password().reveal());
-            }
+            // Opened here, so that a store that cannot be used fails before any request, with its own message.
+            tls.setTrustStore(TrustStoreFile.open(trust));
         }
         return tls;
     }
 
-    private static void addProxy(HttpClient client, ProxyRoute route) {
+    private static void addProxy(HttpClient client, ProxySelection selection, ProxyRoute route) {
         HttpProxy proxy = new HttpProxy(new Origin.Address(route.host(), route.port()), false) {
             @Override
             public boolean matches(Origin origin) {
-                return route.carries(origin.getScheme(), origin.getAddress().getHost());
+                // Replaces Jetty's include/exclude matching, and with it Jetty's rule that a proxy's own address
+                // is not proxied; the selection keeps that rule, for every configured proxy.
+                Origin.Address address = origin.getAddress();
+                return selection.routeFor(origin.getScheme(), address.getHost(), address.getPort()).orElse(null) == route;
             }
         };
         client.getProxyConfiguration().addProxy(proxy);
@@ -334,14 +395,18 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    private static void stopQuietly(HttpClient client) {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            // Nothing was lost: every response was already read. Threads are daemons and die with the JVM.
+        }
+    }
+
     @Override
     public void close() {
         if (client != null) {
-            try {
-                client.stop();
-            } catch (Exception e) {
-                // Nothing was lost: every response was already read. Threads are daemons and die with the JVM.
-            }
+            stopQuietly(client);
             client = null;
         }
     }

@@ -355,36 +355,67 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aProxyThatRequiresAuthenticationGetsItAndTheServerNeverSeesIt() throws Exception {
-        String proxyPassword = "proxy-pass-" + UUID.randomUUID();
-        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy(0, "proxy-user", proxyPassword)) {
-            ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of(proxyPassword),
-                    NonProxyHosts.NONE, "settings.xml proxy 'test'");
-            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
-                    List.of(route));
+    void aLoopbackTargetIsNeverSentThroughAProxySoCredentialsStayOnThisMachine() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (FaultServer server = new FaultServer(token(TOKEN)); SelfSignedTls tls = new SelfSignedTls(temp, json);
+                AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-3")) {
+            List<ProxyRoute> routes = List.of(settingsProxy("http", proxy, "pw-3"), settingsProxy("https", proxy, "pw-3"));
+            HttpSettings settings = trustingTls(tls, routes);
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings));
+            TokenResult plain = within(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings));
+            TokenResult named = within(Duration.ofSeconds(20), () -> fetch(tls.url(), settings));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
-            assertThat(proxy.seen).singleElement().asString().containsIgnoringCase("Proxy-Authorization: Basic");
-            assertThat(server.requests).singleElement().asString()
-                    .doesNotContainIgnoringCase("Proxy-Authorization").contains("Authorization: Basic");
-            assertThat(log.all()).doesNotContain(proxyPassword);
+            assertThat(plain.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(named.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(server.requests).singleElement().asString().contains("Authorization: Basic");
+            assertThat(proxy.seen).as("requests the proxy saw").isEmpty();
         }
     }
 
     @Test
-    void aProxyWithWrongCredentialsFailsClearly() throws Exception {
-        try (FaultServer server = new FaultServer(token(TOKEN)); AuthProxy proxy = new AuthProxy(0, "proxy-user", "right")) {
-            ProxyRoute route = new ProxyRoute("http", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("wrong-pass"),
-                    NonProxyHosts.NONE, "settings.xml proxy 'test'");
-            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
-                    List.of(route));
+    void aProxyThatRefusesItsCredentialsFailsClearlyWithoutRetrying() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "right")) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("https", proxy, "wrong-pass")));
 
-            assertFails(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings), "HTTP 407");
-            assertThat(server.attempts()).isZero();
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings),
+                    "Token request (POST " + tls.url(AuthProxy.PROXIED_HOST) + ") failed: the proxy 127.0.0.1:"
+                            + proxy.port() + " (settings.xml proxy 'corp-https') refused to open a tunnel to "
+                            + AuthProxy.PROXIED_HOST + ":" + java.net.URI.create(tls.url()).getPort()
+                            + ": HTTP 407 Proxy Authentication Required. Check the proxy's username and password");
+            assertThat(proxy.seen).as("requests the proxy saw").hasSize(1);
+            assertThat(tls.headerNames).isEmpty();
+            assertThat(log.all()).doesNotContain("wrong-pass");
+        }
+    }
+
+    @Test
+    void aProxyThatForbidsTheTunnelFailsAtOnceButOneThatCannotReachTheTargetIsRetried() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = free.getLocalPort();
+        }
+        try (AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-4")) {
+            ProxyRoute route = new ProxyRoute("https", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("pw-4"),
+                    NonProxyHosts.NONE, "HTTPS_PROXY");
+            HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(3, Duration.ofSeconds(60)), TrustSettings.JVM_DEFAULT,
+                    List.of(route));
+            String tunnelPrefix = "failed: the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) refused to open a "
+                    + "tunnel to " + AuthProxy.PROXIED_HOST + ":";
+
+            // A tunnel to the proxy itself, under a name it resolves: refused, as real proxies do, with 403.
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch("https://" + AuthProxy.PROXIED_HOST + ":" + proxy.port() + "/oauth/token", settings),
+                    tunnelPrefix + proxy.port() + ": HTTP 403 Forbidden.");
+            assertThat(proxy.seen).hasSize(1);
+
+            proxy.seen.clear();
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch("https://" + AuthProxy.PROXIED_HOST + ":" + closedPort + "/oauth/token", settings),
+                    "failed after 4 attempts: the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) refused to open "
+                            + "a tunnel to " + AuthProxy.PROXIED_HOST + ":" + closedPort + ": HTTP 502 Bad Gateway.");
+            assertThat(proxy.seen).hasSize(4);
         }
     }
 
@@ -406,20 +437,214 @@ class FaultInjectionTest {
     }
 
     @Test
-    void httpsGoesThroughAnAuthenticatingProxyWithConnect() throws Exception {
+    void httpsGoesThroughAnAuthenticatingProxyWithConnectAndTheServerNeverSeesTheProxyCredentials() throws Exception {
         String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
-        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "proxy-pw-1")) {
-            ProxyRoute route = new ProxyRoute("https", "127.0.0.1", proxy.port(), "proxy-user", Secret.of("proxy-pw-1"),
+        String proxyPassword = "proxy-pass-" + UUID.randomUUID();
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", proxyPassword)) {
+            ProxyRoute route = new ProxyRoute("https", "127.0.0.1", proxy.port(), "proxy-user", Secret.of(proxyPassword),
                     NonProxyHosts.NONE, "HTTPS_PROXY");
             HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
                     HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)),
                     new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), List.of(route));
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(), settings));
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
 
             assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
             assertThat(proxy.seen).singleElement().asString()
-                    .startsWith("CONNECT localhost:").containsIgnoringCase("Proxy-Authorization: Basic");
+                    .startsWith("CONNECT " + AuthProxy.PROXIED_HOST + ":").containsIgnoringCase("Proxy-Authorization: Basic");
+            assertThat(tls.headerNames).singleElement().asString()
+                    .containsIgnoringCase("Authorization").doesNotContainIgnoringCase("Proxy-Authorization");
+            assertThat(log.all()).doesNotContain(proxyPassword);
+        }
+    }
+
+    private HttpSettings trustingTls(SelfSignedTls tls, List<ProxyRoute> proxies) {
+        return new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                retries(3, Duration.ofSeconds(60)),
+                new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), proxies);
+    }
+
+    private static ProxyRoute settingsProxy(String protocol, AuthProxy proxy, String password) {
+        return new ProxyRoute(protocol, "127.0.0.1", proxy.port(), "proxy-user", Secret.of(password), NonProxyHosts.NONE,
+                "settings.xml proxy 'corp-" + protocol + "'", protocol.equals("http"));
+    }
+
+    /** What a proxy saw, one request head per connection; the tunnelled TLS bytes are not in it. */
+    private static void assertOneTunnelTo(AuthProxy proxy, SelfSignedTls tls) {
+        String target = AuthProxy.PROXIED_HOST + ":" + java.net.URI.create(tls.url()).getPort();
+        assertThat(proxy.seen).as("requests the proxy saw").singleElement().asString()
+                .startsWith("CONNECT " + target + " HTTP/1.1\r\n")
+                .doesNotContain(":" + proxy.port());
+    }
+
+    @Test
+    void theUsualCorporatePairOfAnHttpAndAnHttpsProxyOnOneHostTunnelsHttpsOnceToTheTarget() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        String password = "proxy-pass-" + UUID.randomUUID();
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", password)) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", proxy, password),
+                    settingsProxy("https", proxy, password)));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(proxy, tls);
+            assertThat(warnings()).isZero();
+        }
+    }
+
+    @Test
+    void anHttpAndAnHttpsProxyOnDifferentPortsNeverProxyEachOther() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json);
+                AuthProxy forHttp = new AuthProxy(0, "proxy-user", "pw-http");
+                AuthProxy forHttps = new AuthProxy(0, "proxy-user", "pw-https")) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", forHttp, "pw-http"),
+                    settingsProxy("https", forHttps, "pw-https")));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(forHttps, tls);
+            assertThat(forHttp.seen).as("requests the http proxy saw").isEmpty();
+        }
+    }
+
+    @Test
+    void aLoneSettingsXmlHttpProxyAlsoCarriesHttpsAsMavenUsesIt() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-1")) {
+            HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", proxy, "pw-1")));
+
+            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(proxy, tls);
+        }
+    }
+
+    @Test
+    void httpsProxyAndHttpProxyVariablesNamingOneProxyTunnelOnceToTheTarget() throws Exception {
+        String json = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+        try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-2")) {
+            String url = "http://proxy-user:pw-2@127.0.0.1:" + proxy.port();
+            List<ProxyRoute> routes = io.github.oauthtoken.core.http.ProxyEnvironment.routes(
+                    Map.of("HTTPS_PROXY", url, "HTTP_PROXY", url, "NO_PROXY", "localhost,.internal.example")::get,
+                    new Redactor());
+
+            TokenResult result = within(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(AuthProxy.PROXIED_HOST), trustingTls(tls, routes)));
+
+            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertOneTunnelTo(proxy, tls);
+        }
+    }
+
+    private static final String TRUST_PASSWORD_HINT = "<trustStoreServerId>";
+
+    private HttpSettings trusting(Path store, String type, String password) {
+        return new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES,
+                retries(3, Duration.ofSeconds(60)),
+                new TrustSettings(store, type, password == null ? null : Secret.of(password)), List.of());
+    }
+
+    private Path store(String name, String type, String password, java.security.cert.Certificate... certificates)
+            throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance(type);
+        store.load(null, null);
+        for (int i = 0; i < certificates.length; i++) {
+            store.setCertificateEntry("ca-" + i, certificates[i]);
+        }
+        Path file = temp.resolve(name);
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            store.store(out, password.toCharArray());
+        }
+        return file;
+    }
+
+    private static String tokenJson() {
+        return "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}";
+    }
+
+    @Test
+    void aPasswordProtectedPkcs12TrustStoreGivenWithoutItsPasswordFailsBeforeConnectingSayingHowToGiveIt()
+            throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(tls.trustStore, "PKCS12", null)),
+                    "<trustStore> " + tls.trustStore + " holds no certificate to trust",
+                    "a PKCS12 store shows none without its password", TRUST_PASSWORD_HINT,
+                    "a settings.xml <server> whose <password> opens the store");
+            assertThat(tls.connections()).as("connections the server saw").isZero();
+        }
+    }
+
+    @Test
+    void aTrustStoreWithTheWrongPasswordFailsBeforeConnecting() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), trusting(tls.trustStore, "PKCS12", "wrong-store-pass")),
+                    "<trustStore> " + tls.trustStore + " could not be opened: the password does not open it",
+                    TRUST_PASSWORD_HINT);
+            assertThat(tls.connections()).isZero();
+            assertThat(log.all()).doesNotContain("wrong-store-pass");
+        }
+    }
+
+    @Test
+    void aFileThatIsNoTrustStoreOfItsTypeFailsBeforeConnecting() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            Path garbage = temp.resolve("garbage.p12");
+            java.nio.file.Files.write(garbage, "-----BEGIN CERTIFICATE-----\nnot a key store\n".getBytes());
+
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(garbage, "PKCS12", null)),
+                    "<trustStore> " + garbage + " could not be read as a PKCS12 store (", "<trustStoreType>",
+                    TRUST_PASSWORD_HINT);
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(garbage, "JKS", "changeit")),
+                    "<trustStore> " + garbage + " could not be read as a JKS store (");
+            assertThat(tls.connections()).isZero();
+        }
+    }
+
+    @Test
+    void anEmptyTrustStoreFailsBeforeConnecting() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            Path empty = store("empty.p12", "PKCS12", "store-pass-1");
+
+            assertFails(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting(empty, "PKCS12", "store-pass-1")),
+                    "<trustStore> " + empty + " holds no certificate to trust", TRUST_PASSWORD_HINT);
+            assertThat(tls.connections()).isZero();
+        }
+    }
+
+    @Test
+    void aJksTrustStoreNamedPkcs12IsReadAsTheJdkReadsBothFormatsEitherWay() throws Exception {
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
+            Path jks = store("trust.jks", "JKS", "store-pass-2", tls.certificate);
+
+            TokenResult withoutPassword = within(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), trusting(jks, "PKCS12", null)));
+
+            assertThat(withoutPassword.token().value().reveal()).isEqualTo(TOKEN);
+        }
+    }
+
+    @Test
+    void anUntrustedServerFailsAfterExactlyOneAttempt() throws Exception {
+        Path otherDirectory = java.nio.file.Files.createDirectory(temp.resolve("other"));
+        try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson());
+                SelfSignedTls other = new SelfSignedTls(otherDirectory, tokenJson())) {
+            // A trust store that opens fine but holds another server's certificate, then the JVM's default CAs.
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), trusting(other.trustStore, "PKCS12", SelfSignedTls.STORE_PASSWORD)),
+                    "Token request (POST " + tls.url() + ") failed: the TLS handshake with localhost failed",
+                    "<trustStore>");
+            assertThat(tls.connections()).as("connections the server saw").isEqualTo(1);
+
+            assertFails(Duration.ofSeconds(20),
+                    () -> fetch(tls.url(), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
+                    "Token request (POST " + tls.url() + ") failed: the TLS handshake with localhost failed");
+            assertThat(tls.connections()).as("connections the server saw").isEqualTo(2);
+            assertThat(warnings()).isZero();
         }
     }
 }

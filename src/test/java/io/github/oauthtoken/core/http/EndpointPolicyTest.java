@@ -17,7 +17,7 @@ class EndpointPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://login.mypurecloud.ie/oauth/token", "https://login.example.com:8443/realms/a/token",
             "https://10.0.0.7/token", "HTTPS://Login.Example.COM/oauth/token",
-            "http://localhost:8080/token", "http://LOCALHOST/token", "http://auth.localhost:1/t",
+            "http://localhost:8080/token", "http://LOCALHOST/token",
             "http://127.0.0.1:1/t", "http://127.1.2.3/t", "http://127.255.255.255/t",
             "http://[::1]:9000/t", "http://[0:0:0:0:0:0:0:1]/t"})
     void acceptsHttpsAnywhereAndHttpOnlyOnLiteralLoopbackHosts(String url) throws TokenException {
@@ -37,6 +37,8 @@ class EndpointPolicyTest {
             "http://128.0.0.1/token, 128.0.0.1",
             "http://127.0.0.1.nip.io/token, 127.0.0.1.nip.io",
             "http://localhost.evil.example/token, localhost.evil.example",
+            "http://auth.localhost:1/t, auth.localhost",
+            "http://localhost.localhost/t, localhost.localhost",
             "http://[::2]/token, [::2]"})
     void refusesPlainHttpToAnyOtherHostNamingTheHost(String url, String host) {
         assertThatThrownBy(() -> EndpointPolicy.require(url, "<tokenUrl>"))
@@ -114,5 +116,45 @@ class EndpointPolicyTest {
         assertThat(EndpointPolicy.isLoopback("127.0.0")).isFalse();
         assertThat(EndpointPolicy.isLoopback("0.0.0.0")).isFalse();
         assertThat(EndpointPolicy.isLoopback("mylocalhost")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auth.localhost", "AUTH.LOCALHOST", "a.b.localhost"})
+    void aNameUnderLocalhostIsNotLoopbackForDnsAndSearchDomainsResolveIt(String host) {
+        assertThat(EndpointPolicy.isLoopback(host)).isFalse();
+    }
+
+    private static EndpointPolicy.HostResolver resolvingTo(String... addresses) {
+        return host -> {
+            java.net.InetAddress[] all = new java.net.InetAddress[addresses.length];
+            for (int i = 0; i < addresses.length; i++) {
+                all[i] = java.net.InetAddress.getByAddress(host, java.net.InetAddress.getByName(addresses[i]).getAddress());
+            }
+            return all;
+        };
+    }
+
+    @Test
+    void localhostIsLoopbackOnlyWhenEveryAddressItResolvesToIs() {
+        assertThat(EndpointPolicy.isLoopback("localhost", resolvingTo("127.0.0.1", "::1"))).isTrue();
+        assertThat(EndpointPolicy.isLoopback("LocalHost", resolvingTo("127.0.1.1"))).isTrue();
+        assertThat(EndpointPolicy.isLoopback("localhost", resolvingTo("127.0.0.1", "10.0.0.7"))).isFalse();
+        assertThat(EndpointPolicy.isLoopback("localhost", resolvingTo("192.0.2.1"))).isFalse();
+        assertThat(EndpointPolicy.isLoopback("localhost", host -> {
+            throw new java.net.UnknownHostException(host);
+        })).isFalse();
+        // Literal addresses are what they say, whatever a resolver would answer.
+        assertThat(EndpointPolicy.isLoopback("127.0.0.1", resolvingTo("192.0.2.1"))).isTrue();
+        assertThat(EndpointPolicy.isLoopback("[::1]", resolvingTo("192.0.2.1"))).isTrue();
+    }
+
+    @Test
+    void aLocalhostThatResolvesElsewhereIsRefusedForPlainHttpSayingSo() {
+        assertThatThrownBy(() -> EndpointPolicy.require("http://localhost:8080/token", "<tokenUrl>",
+                resolvingTo("127.0.0.1", "10.0.0.7")))
+                .isInstanceOf(TokenException.class)
+                .hasMessage("<tokenUrl> uses plain http:// to localhost, which would send credentials unencrypted "
+                        + "(localhost resolves to an address that is not loopback on this machine). Use https://; "
+                        + "http:// is accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]).");
     }
 }

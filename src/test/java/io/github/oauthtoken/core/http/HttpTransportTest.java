@@ -208,4 +208,81 @@ class HttpTransportTest {
                         + "whole fetch has passed. Check that the server is reachable, or raise <timeout>.");
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void aTlsFailureIsRecognisedAnywhereInTheCauseChainSoThatItIsNeverRetried() {
+        // What the JDK's SSLEngine and Jetty hand over for a failed handshake: not always an SSLException on top.
+        Throwable bareTrustManagerError = new RuntimeException("Unexpected error: the trustAnchors parameter must be "
+                + "non-empty", new java.security.InvalidAlgorithmParameterException("the trustAnchors parameter must "
+                + "be non-empty"));
+        Throwable wrappedHandshake = new java.nio.channels.ClosedChannelException();
+        wrappedHandshake.initCause(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"));
+        Throwable wrappedCertificate = new IOException("handshake", new java.security.cert.CertificateException("expired"));
+
+        assertThat(HttpTransport.isTlsFailure(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))).isTrue();
+        assertThat(HttpTransport.isTlsFailure(bareTrustManagerError)).isTrue();
+        assertThat(HttpTransport.isTlsFailure(wrappedHandshake)).isTrue();
+        assertThat(HttpTransport.isTlsFailure(wrappedCertificate)).isTrue();
+        assertThat(HttpTransport.isTlsFailure(new java.net.SocketException("Connection reset"))).isFalse();
+        assertThat(HttpTransport.isTlsFailure(new org.eclipse.jetty.io.EofException())).isFalse();
+    }
+
+    /** Threads alive now that were not before, leaving out the stub server's own. */
+    private static List<Thread> startedSince(java.util.Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t))
+                .filter(t -> !t.getName().startsWith("stub-http-server") && !t.getName().equals("HTTP-Dispatcher"))
+                .toList();
+    }
+
+    private static void awaitEnd(List<Thread> threads) throws InterruptedException {
+        for (Thread t : threads) {
+            t.join(10_000); // bounded, and not a timing assertion: a thread that outlives it is the failure
+        }
+    }
+
+    @Test
+    void everyThreadTheClientStartsIsADaemonNamedForThePluginAndEndsWhenTheTransportCloses() throws Exception {
+        server.onJson("/oauth/token", 200, "{}");
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        HttpTransport transport = transport();
+
+        transport.send(tokenRequest(server.url() + "/oauth/token"));
+        List<Thread> started = startedSince(before);
+        transport.close();
+        awaitEnd(started);
+
+        assertThat(started).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.getName()).startsWith("oauth-token-http");
+            assertThat(t.isDaemon()).as(t.getName() + " is a daemon").isTrue();
+        });
+        assertThat(started).filteredOn(Thread::isAlive).as("threads still running after close").isEmpty();
+    }
+
+    @Test
+    void aClientWhoseStartFailedIsStoppedAndLeavesNoThreadBehind() throws Exception {
+        server.onJson("/oauth/token", 200, "{}");
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        HttpTransport transport = transport();
+
+        // An interrupted build thread (a cancelled build in an IDE or mvnd) makes Jetty's selector start fail
+        // after the thread pool has started.
+        Thread.currentThread().interrupt();
+        boolean stillInterrupted;
+        try {
+            assertThatThrownBy(() -> transport.send(tokenRequest(server.url() + "/oauth/token")))
+                    .isInstanceOf(TokenException.class)
+                    .hasMessage("Token request (POST " + server.url() + "/oauth/token) was interrupted while the HTTP "
+                            + "client was starting.");
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        List<Thread> started = startedSince(before);
+        awaitEnd(started);
+
+        assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+        assertThat(started).allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName() + " is a daemon").isTrue());
+        assertThat(started).filteredOn(Thread::isAlive).as("threads still running").isEmpty();
+        assertThat(server.requests()).isEmpty();
+    }
 }

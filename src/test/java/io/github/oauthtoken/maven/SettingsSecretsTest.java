@@ -1,0 +1,89 @@
+package io.github.oauthtoken.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.github.oauthtoken.core.http.ProxyRoute;
+import io.github.oauthtoken.core.http.ProxySelection;
+import io.github.oauthtoken.core.secret.Redactor;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.junit.jupiter.api.Test;
+
+class SettingsSecretsTest {
+    /** Passwords here are plain: the decrypter hands every proxy back as it came. */
+    private static final SettingsDecrypter PLAIN = request -> new SettingsDecryptionResult() {
+        @Override
+        public Server getServer() {
+            return request.getServers().isEmpty() ? null : request.getServers().get(0);
+        }
+
+        @Override
+        public List<Server> getServers() {
+            return request.getServers();
+        }
+
+        @Override
+        public Proxy getProxy() {
+            return request.getProxies().isEmpty() ? null : request.getProxies().get(0);
+        }
+
+        @Override
+        public List<Proxy> getProxies() {
+            return request.getProxies();
+        }
+
+        @Override
+        public List<SettingsProblem> getProblems() {
+            return List.of();
+        }
+    };
+
+    private static Proxy proxy(String id, String protocol, boolean active) {
+        Proxy proxy = new Proxy();
+        proxy.setId(id);
+        if (protocol != null) {
+            proxy.setProtocol(protocol);
+        }
+        proxy.setActive(active);
+        proxy.setHost("proxy.corp");
+        proxy.setPort(8080);
+        return proxy;
+    }
+
+    private static List<ProxyRoute> routes(Proxy... proxies) throws Exception {
+        Settings settings = new Settings();
+        for (Proxy proxy : proxies) {
+            settings.addProxy(proxy);
+        }
+        MavenSession session = mock(MavenSession.class);
+        when(session.getSettings()).thenReturn(settings);
+        return new SettingsSecrets(session, PLAIN, new Redactor()).proxies();
+    }
+
+    @Test
+    void protocolIsReadAsMavenReadsItAnHttpProxyServesHttpsTooWhenNoHttpsProxyDoes() throws Exception {
+        List<ProxyRoute> routes = routes(proxy("plain", "http", true), proxy("tls", "HTTPS", true),
+                proxy("unset", null, true), proxy("off", "https", false));
+
+        assertThat(routes).extracting(ProxyRoute::origin).containsExactly("settings.xml proxy 'plain'",
+                "settings.xml proxy 'tls'", "settings.xml proxy 'unset'");
+        assertThat(routes).extracting(ProxyRoute::targetScheme).containsExactly("http", "https", "http");
+        assertThat(routes).extracting(ProxyRoute::httpsFallback).containsExactly(true, false, true);
+    }
+
+    @Test
+    void aLoneProxyWithoutProtocolCarriesHttpsUrls() throws Exception {
+        List<ProxyRoute> routes = routes(proxy("corp", null, true));
+
+        assertThat(new ProxySelection(routes).routeFor("https", "login.mypurecloud.ie", 443))
+                .containsSame(routes.get(0));
+    }
+}
