@@ -15,7 +15,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -28,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tokens kept on disk between builds, one file per {@link CacheKey} (named by its hash, never by a secret).
@@ -36,6 +42,10 @@ import java.util.Set;
  * reader never sees half a file, and guarded by a lock file so parallel Maven processes on one machine fetch once.
  * A file that is corrupt, unreadable, owned by someone else or readable by group or others is ignored with one
  * warning and replaced.
+ *
+ * <p>The file cache only saves token requests; it never costs a build its token. When the directory cannot be
+ * created or written, the lock cannot be had, or the token cannot be stored, this instance warns once and from then
+ * on acts as if the cache were empty and read-only: the token is fetched and kept in the session cache alone.
  */
 public final class FileTokenCache {
     private static final int FORMAT = 1;
@@ -46,6 +56,8 @@ public final class FileTokenCache {
     private final Path directory;
     private final Redactor redactor;
     private final BuildLog log;
+    /** Set by the first failure, which is the one warned about; later steps skip the disk instead of failing again. */
+    private final AtomicBoolean sessionOnly = new AtomicBoolean();
 
     public FileTokenCache(Path directory, Redactor redactor, BuildLog log) {
         this.directory = directory;
@@ -69,14 +81,53 @@ public final class FileTokenCache {
 
     /**
      * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another process to release
-     * it. Within one JVM (a Maven daemon running two builds) the lock is per channel, so the wait loop also covers
-     * {@link OverlappingFileLockException}.
+     * it. When the lock cannot be had, it warns once and runs {@code work} anyway, with this cache switched off, so
+     * the work fetches. Only the work's own failures (and an interrupt) are thrown.
      */
     public <T> T withLock(CacheKey key, Duration maxWait, Locked<T> work) throws TokenException {
-        createDirectory();
+        Optional<HeldLock> lock = lock(key, maxWait);
+        try {
+            return work.run();
+        } finally {
+            lock.ifPresent(HeldLock::release);
+        }
+    }
+
+    /** The OS lock on a key's lock file and the channel it was taken through. */
+    private record HeldLock(FileChannel channel, FileLock lock) {
+        void release() {
+            // Failing to unlock cannot undo the work; closing the channel releases the lock in any case.
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // closed below
+            }
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the OS drops the lock with the descriptor
+            }
+        }
+    }
+
+    private Optional<HeldLock> lock(CacheKey key, Duration maxWait) throws TokenException {
+        if (sessionOnly.get()) {
+            return Optional.empty();
+        }
+        try {
+            createDirectory();
+        } catch (IOException e) {
+            return giveUp("the directory could not be created", e);
+        }
         Path lockFile = directory.resolve(key.hash() + ".lock");
         long deadline = System.nanoTime() + maxWait.toNanos();
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return giveUp("the lock file " + lockFile.getFileName() + " could not be created", e);
+        }
+        try {
             FileLock lock = null;
             while (lock == null) {
                 try {
@@ -92,22 +143,56 @@ public final class FileTokenCache {
                     Thread.sleep(50);
                 }
             }
-            try {
-                return work.run();
-            } finally {
-                lock.release();
-            }
+            return Optional.of(new HeldLock(channel, lock));
         } catch (IOException e) {
-            throw new TokenException("The token cache lock " + lockFile + " could not be used (" + e.getMessage()
-                    + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+            closeQuietly(channel);
+            return giveUp("the lock file " + lockFile.getFileName() + " could not be locked", e);
         } catch (InterruptedException e) {
+            closeQuietly(channel);
             Thread.currentThread().interrupt();
             throw new TokenException("Interrupted while waiting for the token cache lock " + lockFile + ".");
+        } catch (TokenException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was locked through it
+        }
+    }
+
+    /** Switches this cache off for the rest of the build, with the one warning that explains it. */
+    private <T> Optional<T> giveUp(String whatFailed, IOException cause) {
+        if (sessionOnly.compareAndSet(false, true)) {
+            log.warn("The token cache in " + directory + " cannot be used: " + whatFailed + " (" + describe(cause)
+                    + "). The token is kept for this build only. Set <cacheDirectory> to a writable directory, or "
+                    + "use <cache>session</cache>.");
+        }
+        return Optional.empty();
+    }
+
+    /** What went wrong, in words: many NIO exceptions carry only the path as their message. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() == null) {
+            String what = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof NotDirectoryException ? "not a directory"
+                    : e instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() == null ? what : fs.getFile() + ": " + what;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The cached token for this key when it is valid for at least {@code minValidity} from {@code now}. */
     public Optional<TokenResult> read(CacheKey key, Duration minValidity, Instant now) {
+        if (sessionOnly.get()) {
+            return Optional.empty();
+        }
         Path file = file(key);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -137,14 +222,24 @@ public final class FileTokenCache {
         return Optional.of(result);
     }
 
-    public void write(CacheKey key, TokenResult result) throws TokenException {
-        createDirectory();
+    /**
+     * Stores the token for later builds. A failure (directory gone or read-only, disk full) warns once and leaves any
+     * earlier file as it was; the build goes on with the token it has.
+     *
+     * @return true when the token is on disk, for other builds to share
+     */
+    public boolean write(CacheKey key, TokenResult result) {
+        if (sessionOnly.get()) {
+            return false;
+        }
         Path file = file(key);
         try {
+            createDirectory();
             OwnerOnlyFile.write(file, serialize(key, result));
+            return true;
         } catch (IOException e) {
-            throw new TokenException("The token could not be written to the cache " + file + " (" + e.getMessage()
-                    + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+            giveUp("the token could not be written to " + file, e);
+            return false;
         }
     }
 
@@ -156,17 +251,12 @@ public final class FileTokenCache {
         }
     }
 
-    private void createDirectory() throws TokenException {
-        try {
-            if (!Files.isDirectory(directory)) {
-                FileAttribute<?>[] attributes = POSIX
-                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
-                        : new FileAttribute<?>[0];
-                Files.createDirectories(directory, attributes);
-            }
-        } catch (IOException e) {
-            throw new TokenException("The token cache directory " + directory + " could not be created ("
-                    + e.getMessage() + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+    private void createDirectory() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            FileAttribute<?>[] attributes = POSIX
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
+                    : new FileAttribute<?>[0];
+            Files.createDirectories(directory, attributes);
         }
     }
 
