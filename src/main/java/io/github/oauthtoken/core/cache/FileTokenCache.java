@@ -10,6 +10,7 @@ import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -81,8 +82,8 @@ public final class FileTokenCache {
 
     /**
      * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another process to release
-     * it. When the lock cannot be had, it warns once and runs {@code work} anyway, with this cache switched off, so
-     * the work fetches. Only the work's own failures (and an interrupt) are thrown.
+     * it. When the lock cannot be had in that time or at all, it warns once and runs {@code work} anyway, with this
+     * cache switched off, so the work fetches. Only the work's own failures (and an interrupt) are thrown.
      */
     public <T> T withLock(CacheKey key, Duration maxWait, Locked<T> work) throws TokenException {
         Optional<HeldLock> lock = lock(key, maxWait);
@@ -137,8 +138,8 @@ public final class FileTokenCache {
                 }
                 if (lock == null) {
                     if (System.nanoTime() > deadline) {
-                        throw new TokenException("Another build has held the token cache lock " + lockFile + " for more "
-                                + "than " + maxWait.toSeconds() + " s. If no other build runs, delete the file.");
+                        closeQuietly(channel);
+                        return waitedTooLong(lockFile, maxWait);
                     }
                     Thread.sleep(50);
                 }
@@ -151,7 +152,7 @@ public final class FileTokenCache {
             closeQuietly(channel);
             Thread.currentThread().interrupt();
             throw new TokenException("Interrupted while waiting for the token cache lock " + lockFile + ".");
-        } catch (TokenException | RuntimeException e) {
+        } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
         }
@@ -173,6 +174,23 @@ public final class FileTokenCache {
                     + "use <cache>session</cache>.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A build that holds the lock this long is stuck or slower than this build may wait ({@code <timeout>}); waiting
+     * longer or failing would not help this build, fetching does.
+     */
+    private <T> Optional<T> waitedTooLong(Path lockFile, Duration maxWait) {
+        if (sessionOnly.compareAndSet(false, true)) {
+            log.warn("Waited " + seconds(maxWait) + " s (<timeout>) for the token cache lock " + lockFile + ", which "
+                    + "another build on this machine holds; going on without the file cache, so the token is kept for "
+                    + "this build only.");
+        }
+        return Optional.empty();
+    }
+
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** What went wrong, in words: many NIO exceptions carry only the path as their message. */
