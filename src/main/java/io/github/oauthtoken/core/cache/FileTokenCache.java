@@ -81,8 +81,8 @@ public final class FileTokenCache {
     }
 
     /**
-     * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another process to release
-     * it. When the lock cannot be had in that time or at all, it warns once and runs {@code work} anyway, with this
+     * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another build (another
+     * process, or another thread or plugin realm of this JVM) to release it. When the lock cannot be had in that time or at all, it warns once and runs {@code work} anyway, with this
      * cache switched off, so the work fetches. Only the work's own failures (and an interrupt) are thrown.
      */
     public <T> T withLock(CacheKey key, Duration maxWait, Locked<T> work) throws TokenException {
@@ -94,8 +94,8 @@ public final class FileTokenCache {
         }
     }
 
-    /** The OS lock on a key's lock file and the channel it was taken through. */
-    private record HeldLock(FileChannel channel, FileLock lock) {
+    /** The OS lock on a key's lock file, the channel it was taken through, and the JVM-wide lock around both. */
+    private record HeldLock(FileChannel channel, FileLock lock, JvmWideLock inJvm) {
         void release() {
             // Failing to unlock cannot undo the work; closing the channel releases the lock in any case.
             try {
@@ -108,6 +108,8 @@ public final class FileTokenCache {
             } catch (IOException ignored) {
                 // the OS drops the lock with the descriptor
             }
+            // Last: until the channel is closed, another thread of this JVM must not open one on the file.
+            inJvm.release();
         }
     }
 
@@ -115,46 +117,69 @@ public final class FileTokenCache {
         if (sessionOnly.get()) {
             return Optional.empty();
         }
+        Path lockFile;
         try {
             createDirectory();
+            // The real path, so that every spelling of the directory (a symlink, a relative path) meets at one lock.
+            lockFile = directory.toRealPath().resolve(key.hash() + ".lock");
         } catch (IOException e) {
             return giveUp("the directory could not be created", e);
         }
-        Path lockFile = directory.resolve(key.hash() + ".lock");
         long deadline = System.nanoTime() + maxWait.toNanos();
+        try {
+            Optional<JvmWideLock> inJvm = JvmWideLock.acquire(lockFile, deadline);
+            if (inJvm.isEmpty()) {
+                return waitedTooLong(lockFile, maxWait);
+            }
+            Optional<HeldLock> held = Optional.empty();
+            try {
+                held = lockFile(lockFile, deadline, maxWait, inJvm.get());
+                return held;
+            } finally {
+                if (held.isEmpty()) {
+                    inJvm.get().release();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenException("Interrupted while waiting for the token cache lock " + lockFile + ".");
+        }
+    }
+
+    /** The OS lock that keeps other processes out; taken under the JVM-wide lock, so ours is the JVM's only channel. */
+    private Optional<HeldLock> lockFile(Path lockFile, long deadline, Duration maxWait, JvmWideLock inJvm)
+            throws InterruptedException {
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             return giveUp("the lock file " + lockFile.getFileName() + " could not be created", e);
         }
+        boolean locked = false;
         try {
-            FileLock lock = null;
-            while (lock == null) {
+            while (true) {
+                FileLock lock;
                 try {
                     lock = channel.tryLock();
                 } catch (OverlappingFileLockException e) {
+                    // Only a copy of this plugin older than the JVM-wide lock, in another realm, can hold it here.
                     lock = null;
                 }
-                if (lock == null) {
-                    if (System.nanoTime() > deadline) {
-                        closeQuietly(channel);
-                        return waitedTooLong(lockFile, maxWait);
-                    }
-                    Thread.sleep(50);
+                if (lock != null) {
+                    locked = true;
+                    return Optional.of(new HeldLock(channel, lock, inJvm));
                 }
+                if (System.nanoTime() - deadline > 0) {
+                    return waitedTooLong(lockFile, maxWait);
+                }
+                Thread.sleep(50);
             }
-            return Optional.of(new HeldLock(channel, lock));
         } catch (IOException e) {
-            closeQuietly(channel);
             return giveUp("the lock file " + lockFile.getFileName() + " could not be locked", e);
-        } catch (InterruptedException e) {
-            closeQuietly(channel);
-            Thread.currentThread().interrupt();
-            throw new TokenException("Interrupted while waiting for the token cache lock " + lockFile + ".");
-        } catch (RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
+        } finally {
+            if (!locked) {
+                closeQuietly(channel);
+            }
         }
     }
 

@@ -2,22 +2,31 @@ package io.github.oauthtoken.core.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
-import io.github.oauthtoken.core.secret.Secret;
-import io.github.oauthtoken.core.token.AccessToken;
-import java.net.URI;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +45,8 @@ class FileCacheLockTest {
         pool.shutdownNow();
     }
 
-    static TokenResult token(String value, Instant expiresAt) {
-        return new TokenResult(new AccessToken(Secret.of(value), "bearer", 3600, expiresAt, Optional.empty(), "expires_in"),
-                URI.create("https://login.mypurecloud.ie/oauth/token"), Map.of());
+    private static TokenResult token(String value, Instant expiresAt) {
+        return RealmBuild.token(value, expiresAt);
     }
 
     /** Another build holding the lock until {@code release} counts down; returns once it holds it. */
@@ -81,8 +89,104 @@ class FileCacheLockTest {
 
         assertThat(outcome).isEqualTo("fetched without the file cache");
         assertThat(log.at("WARN")).singleElement().asString()
-                .contains(dir.resolve(KEY.hash() + ".lock").toString())
+                .contains(dir.toRealPath().resolve(KEY.hash() + ".lock").toString())
                 .contains("0.2 s")
                 .contains("kept for this build only");
+    }
+
+    @Test
+    void aBuildInThisJvmThatGivesUpWaitingLeavesTheHoldersLockInPlace() throws Exception {
+        RecordingBuildLog log = new RecordingBuildLog();
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = holdLock(release);
+        String probe;
+        try {
+            // Another realm or build in this JVM: its own instance, its own thread.
+            Future<String> waiter = pool.submit(() -> new FileTokenCache(dir, new Redactor(), log)
+                    .withLock(KEY, Duration.ofMillis(200), () -> "went on"));
+            assertThat(waiter.get()).isEqualTo("went on");
+            probe = probeFromAnotherProcess(dir.resolve(KEY.hash() + ".lock"));
+        } finally {
+            release.countDown();
+        }
+        holder.get();
+
+        assertThat(probe).as("another process must still see the first build's lock").isEqualTo("held");
+        assertThat(log.at("WARN")).singleElement().asString().contains("Waited 0.2 s");
+    }
+
+    private static String probeFromAnotherProcess(Path lockFile) throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockFileProbe.class.getName(), lockFile.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
+
+    /**
+     * Builds in one JVM, some loaded by class loaders of their own as two plugin realms (or two versions of the
+     * plugin) would be, each with its own cache instance: one fetches, the others wait for it and read its token.
+     */
+    @Test
+    void buildsInOneJvmAcrossClassLoadersFetchOnceAndNeverHoldTheLockTogether() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger fetches = new AtomicInteger();
+        AtomicInteger holders = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
+        List<URLClassLoader> realms = new ArrayList<>();
+        List<Future<String>> builds = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Class<?> buildClass = RealmBuild.class;
+                if (i % 2 == 1) {
+                    URLClassLoader realm = realm();
+                    realms.add(realm);
+                    buildClass = realm.loadClass(RealmBuild.class.getName());
+                    assertThat(buildClass).isNotSameAs(RealmBuild.class);
+                    assertThat(realm.loadClass(FileTokenCache.class.getName())).isNotSameAs(FileTokenCache.class);
+                }
+                Method build = buildClass.getMethod("obtain", String.class, CountDownLatch.class, AtomicInteger.class,
+                        AtomicInteger.class, AtomicInteger.class, Collection.class);
+                builds.add(pool.submit(unwrapped(() -> (String) build.invoke(null, dir.toString(), start, fetches,
+                        holders, most, warnings))));
+            }
+            start.countDown();
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> result : builds) {
+                tokens.add(result.get());
+            }
+
+            assertThat(fetches).hasValue(1);
+            assertThat(most).as("builds inside the lock at once").hasValue(1);
+            assertThat(tokens).containsOnly(tokens.get(0));
+            assertThat(warnings).isEmpty();
+        } finally {
+            for (URLClassLoader realm : realms) {
+                realm.close();
+            }
+        }
+    }
+
+    /** Our classes and the JSON library, loaded afresh; everything else from the JDK alone. */
+    private static URLClassLoader realm() {
+        URL[] urls = {codeSource(FileTokenCache.class), codeSource(RealmBuild.class),
+                codeSource(JSON.class), codeSource(JsonFactory.class)};
+        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static URL codeSource(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    private static <T> Callable<T> unwrapped(Callable<T> reflective) {
+        return () -> {
+            try {
+                return reflective.call();
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        };
     }
 }
