@@ -27,7 +27,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,6 +58,8 @@ public final class FileTokenCache {
     private final BuildLog log;
     /** Set by the first failure, which is the one warned about; later steps skip the disk instead of failing again. */
     private final AtomicBoolean sessionOnly = new AtomicBoolean();
+    /** Guarded by {@code this}; null until learnt. */
+    private Optional<CacheFileOwner> owner;
 
     public FileTokenCache(Path directory, Redactor redactor, BuildLog log) {
         this.directory = directory;
@@ -240,7 +241,14 @@ public final class FileTokenCache {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Optional<String> unsafe = unsafeReason(file);
+        Optional<CacheFileOwner> mine;
+        try {
+            mine = owner();
+        } catch (IOException e) {
+            giveUp("no file could be created in it to learn which user this build's files belong to", e);
+            return Optional.empty();
+        }
+        Optional<String> unsafe = unsafeReason(file, mine);
         if (unsafe.isPresent()) {
             log.warn("Ignoring the token cache file " + file + ": " + unsafe.get() + ". It will be replaced.");
             return Optional.empty();
@@ -303,7 +311,15 @@ public final class FileTokenCache {
         }
     }
 
-    private static Optional<String> unsafeReason(Path file) {
+    /** This build's user as the cache directory's file system sees it; learnt once, when a file must be checked. */
+    private synchronized Optional<CacheFileOwner> owner() throws IOException {
+        if (owner == null) {
+            owner = CacheFileOwner.learn(directory);
+        }
+        return owner;
+    }
+
+    private static Optional<String> unsafeReason(Path file, Optional<CacheFileOwner> owner) {
         if (!Files.isRegularFile(file)) {
             return Optional.of("it is not a regular file");
         }
@@ -311,11 +327,11 @@ public final class FileTokenCache {
             return Optional.empty();
         }
         try {
-            UserPrincipal owner = Files.getOwner(file);
-            UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-            if (!owner.equals(me)) {
-                return Optional.of("it belongs to " + owner.getName() + ", not to " + me.getName());
+            if (owner.isPresent()) {
+                Optional<String> foreign = owner.get().foreignOwner(file);
+                if (foreign.isPresent()) {
+                    return foreign;
+                }
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (!OWNER_ONLY_FILE.containsAll(permissions)) {
@@ -324,7 +340,7 @@ public final class FileTokenCache {
             }
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("its owner and permissions cannot be read (" + e.getMessage() + ")");
+            return Optional.of("its owner and permissions cannot be read (" + describe(e) + ")");
         }
     }
 
