@@ -83,8 +83,9 @@ public final class FileTokenCache {
 
     /**
      * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another build (another
-     * process, or another thread or plugin realm of this JVM) to release it. When the lock cannot be had in that time or at all, it warns once and runs {@code work} anyway, with this
-     * cache switched off, so the work fetches. Only the work's own failures (and an interrupt) are thrown.
+     * process, or another thread or plugin realm of this JVM) to release it. When the lock cannot be had in that time
+     * or at all, it warns once and runs {@code work} anyway, with this cache switched off, so the work fetches. Only
+     * the work's own failures (and an interrupt) are thrown.
      */
     public <T> T withLock(CacheKey key, Duration maxWait, Locked<T> work) throws TokenException {
         Optional<HeldLock> lock = lock(key, maxWait);
@@ -118,13 +119,17 @@ public final class FileTokenCache {
         if (sessionOnly.get()) {
             return Optional.empty();
         }
-        Path lockFile;
         try {
             createDirectory();
+        } catch (IOException e) {
+            return giveUp("the directory could not be created", e);
+        }
+        Path lockFile;
+        try {
             // The real path, so that every spelling of the directory (a symlink, a relative path) meets at one lock.
             lockFile = directory.toRealPath().resolve(key.hash() + ".lock");
         } catch (IOException e) {
-            return giveUp("the directory could not be created", e);
+            return giveUp("its real path could not be resolved", e);
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         try {
