@@ -4,8 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.RecordingBuildLog;
+import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.TokenFetcher;
+import io.github.oauthtoken.core.credentials.CredentialRequest;
+import io.github.oauthtoken.core.credentials.CredentialResolver;
+import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.provider.ClientAuthentication;
+import io.github.oauthtoken.core.provider.ProviderKind;
+import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.lang.reflect.InvocationTargetException;
@@ -14,11 +24,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -166,6 +180,57 @@ class FileCacheLockTest {
             for (URLClassLoader realm : realms) {
                 realm.close();
             }
+        }
+    }
+
+    /** The same through {@link TokenFetcher} and a real token request: separate builds, one JVM, one request. */
+    @Test
+    void buildsInOneJvmObtainingThroughTheFetcherSendOneTokenRequest() throws Exception {
+        Redactor redactor = new Redactor();
+        RecordingBuildLog log = new RecordingBuildLog();
+        try (StubHttpServer server = new StubHttpServer().on("/token", request -> {
+            pause(); // a slow server, so the other builds really queue behind the first
+            return StubHttpServer.Response.json(200, "{\"access_token\":\"jvm-TOKEN-" + UUID.randomUUID()
+                    + "\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+        })) {
+            ProviderSettings settings = new ProviderSettings(null, "<region>", null, server.url() + "/token", null,
+                    null, null, ClientAuthentication.BASIC, null, false, Optional.empty());
+            FetchRequest request = new FetchRequest(ProviderKind.OAUTH2, settings,
+                    new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
+                            ProviderKind.DEFAULT_ACCESS_KEY_ENV),
+                    new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
+                    Duration.ofMinutes(5), CacheMode.FILE, dir, false);
+            Credentials credentials = new CredentialResolver(id -> Optional.empty(),
+                    Map.of("OAUTH_CLIENT_ID", "jvm-client", "OAUTH_CLIENT_SECRET", "jvm-SECRET-5")::get, redactor)
+                    .resolve("oauth2", request.credentials());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> builds = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                builds.add(pool.submit(() -> {
+                    start.await();
+                    // Each build has its own session and its own view of the file cache.
+                    return new TokenFetcher(redactor, log, Clock.systemUTC()).obtain(request, credentials,
+                            new SessionTokenCache(), Optional.of(new FileTokenCache(dir, redactor, log)), loaded -> { })
+                            .result().token().value().reveal();
+                }));
+            }
+            start.countDown();
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> build : builds) {
+                tokens.add(build.get());
+            }
+
+            assertThat(server.requests("/token")).hasSize(1);
+            assertThat(tokens).containsOnly(tokens.get(0));
+            assertThat(log.at("WARN")).isEmpty();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
