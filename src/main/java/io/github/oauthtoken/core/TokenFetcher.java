@@ -89,8 +89,7 @@ public final class TokenFetcher {
                 return new CachedToken(cached.get(), true, false, CachedToken.Source.FILE_CACHE);
             }
             CachedToken fetched = network.load();
-            files.write(key, fetched.result());
-            return fetched;
+            return files.write(key, fetched.result()) ? fetched : fetched.notShared();
         });
     }
 

@@ -26,4 +26,9 @@ public record CachedToken(TokenResult result, boolean shared, boolean verified, 
     public CachedToken withSource(Source newSource) {
         return new CachedToken(result, shared, verified, newSource);
     }
+
+    /** This token as this build's alone, for one the file cache could not store: {@code revoke} may revoke it. */
+    public CachedToken notShared() {
+        return new CachedToken(result, false, verified, source);
+    }
 }

@@ -10,24 +10,30 @@ import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tokens kept on disk between builds, one file per {@link CacheKey} (named by its hash, never by a secret).
@@ -36,6 +42,10 @@ import java.util.Set;
  * reader never sees half a file, and guarded by a lock file so parallel Maven processes on one machine fetch once.
  * A file that is corrupt, unreadable, owned by someone else or readable by group or others is ignored with one
  * warning and replaced.
+ *
+ * <p>The file cache only saves token requests; it never costs a build its token. When the directory cannot be
+ * created or written, the lock cannot be had, or the token cannot be stored, this instance warns once and from then
+ * on acts as if the cache were empty and read-only: the token is fetched and kept in the session cache alone.
  */
 public final class FileTokenCache {
     private static final int FORMAT = 1;
@@ -46,6 +56,10 @@ public final class FileTokenCache {
     private final Path directory;
     private final Redactor redactor;
     private final BuildLog log;
+    /** Set by the first failure, which is the one warned about; later steps skip the disk instead of failing again. */
+    private final AtomicBoolean sessionOnly = new AtomicBoolean();
+    /** Guarded by {@code this}; null until learnt. */
+    private Optional<CacheFileOwner> owner;
 
     public FileTokenCache(Path directory, Redactor redactor, BuildLog log) {
         this.directory = directory;
@@ -68,51 +82,178 @@ public final class FileTokenCache {
     }
 
     /**
-     * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another process to release
-     * it. Within one JVM (a Maven daemon running two builds) the lock is per channel, so the wait loop also covers
-     * {@link OverlappingFileLockException}.
+     * Runs {@code work} holding the key's lock file, waiting at most {@code maxWait} for another build (another
+     * process, or another thread or plugin realm of this JVM) to release it. When the lock cannot be had in that time
+     * or at all, it warns once and runs {@code work} anyway, with this cache switched off, so the work fetches. Only
+     * the work's own failures (and an interrupt) are thrown.
      */
     public <T> T withLock(CacheKey key, Duration maxWait, Locked<T> work) throws TokenException {
-        createDirectory();
-        Path lockFile = directory.resolve(key.hash() + ".lock");
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = null;
-            while (lock == null) {
-                try {
-                    lock = channel.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    lock = null;
-                }
-                if (lock == null) {
-                    if (System.nanoTime() > deadline) {
-                        throw new TokenException("Another build has held the token cache lock " + lockFile + " for more "
-                                + "than " + maxWait.toSeconds() + " s. If no other build runs, delete the file.");
-                    }
-                    Thread.sleep(50);
-                }
+        Optional<HeldLock> lock = lock(key, maxWait);
+        try {
+            return work.run();
+        } finally {
+            lock.ifPresent(HeldLock::release);
+        }
+    }
+
+    /** The OS lock on a key's lock file, the channel it was taken through, and the JVM-wide lock around both. */
+    private record HeldLock(FileChannel channel, FileLock lock, JvmWideLock inJvm) {
+        void release() {
+            // Failing to unlock cannot undo the work; closing the channel releases the lock in any case.
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // closed below
             }
             try {
-                return work.run();
-            } finally {
-                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // the OS drops the lock with the descriptor
             }
+            // Last: until the channel is closed, another thread of this JVM must not open one on the file.
+            inJvm.release();
+        }
+    }
+
+    private Optional<HeldLock> lock(CacheKey key, Duration maxWait) throws TokenException {
+        if (sessionOnly.get()) {
+            return Optional.empty();
+        }
+        try {
+            createDirectory();
         } catch (IOException e) {
-            throw new TokenException("The token cache lock " + lockFile + " could not be used (" + e.getMessage()
-                    + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+            return giveUp("the directory could not be created", e);
+        }
+        Path lockFile;
+        try {
+            // The real path, so that every spelling of the directory (a symlink, a relative path) meets at one lock.
+            lockFile = directory.toRealPath().resolve(key.hash() + ".lock");
+        } catch (IOException e) {
+            return giveUp("its real path could not be resolved", e);
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        try {
+            Optional<JvmWideLock> inJvm = JvmWideLock.acquire(lockFile, deadline);
+            if (inJvm.isEmpty()) {
+                return waitedTooLong(lockFile, maxWait);
+            }
+            Optional<HeldLock> held = Optional.empty();
+            try {
+                held = lockFile(lockFile, deadline, maxWait, inJvm.get());
+                return held;
+            } finally {
+                if (held.isEmpty()) {
+                    inJvm.get().release();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenException("Interrupted while waiting for the token cache lock " + lockFile + ".");
         }
     }
 
+    /** The OS lock that keeps other processes out; taken under the JVM-wide lock, so ours is the JVM's only channel. */
+    private Optional<HeldLock> lockFile(Path lockFile, long deadline, Duration maxWait, JvmWideLock inJvm)
+            throws InterruptedException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return giveUp("the lock file " + lockFile.getFileName() + " could not be created", e);
+        }
+        boolean locked = false;
+        try {
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    // Only a copy of this plugin older than the JVM-wide lock, in another realm, can hold it here.
+                    lock = null;
+                }
+                if (lock != null) {
+                    locked = true;
+                    return Optional.of(new HeldLock(channel, lock, inJvm));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return waitedTooLong(lockFile, maxWait);
+                }
+                Thread.sleep(50);
+            }
+        } catch (IOException e) {
+            return giveUp("the lock file " + lockFile.getFileName() + " could not be locked", e);
+        } finally {
+            if (!locked) {
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was locked through it
+        }
+    }
+
+    /** Switches this cache off for the rest of the build, with the one warning that explains it. */
+    private <T> Optional<T> giveUp(String whatFailed, IOException cause) {
+        if (sessionOnly.compareAndSet(false, true)) {
+            log.warn("The token cache in " + directory + " cannot be used: " + whatFailed + " (" + describe(cause)
+                    + "). The token is kept for this build only. Set <cacheDirectory> to a writable directory, or "
+                    + "use <cache>session</cache>.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A build that holds the lock this long is stuck or slower than this build may wait ({@code <timeout>}); waiting
+     * longer or failing would not help this build, fetching does.
+     */
+    private <T> Optional<T> waitedTooLong(Path lockFile, Duration maxWait) {
+        if (sessionOnly.compareAndSet(false, true)) {
+            log.warn("Waited " + seconds(maxWait) + " s (<timeout>) for the token cache lock " + lockFile + ", which "
+                    + "another build on this machine holds; going on without the file cache, so the token is kept for "
+                    + "this build only.");
+        }
+        return Optional.empty();
+    }
+
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
+    /** What went wrong, in words: many NIO exceptions carry only the path as their message. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() == null) {
+            String what = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof NotDirectoryException ? "not a directory"
+                    : e instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() == null ? what : fs.getFile() + ": " + what;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** The cached token for this key when it is valid for at least {@code minValidity} from {@code now}. */
     public Optional<TokenResult> read(CacheKey key, Duration minValidity, Instant now) {
+        if (sessionOnly.get()) {
+            return Optional.empty();
+        }
         Path file = file(key);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Optional<String> unsafe = unsafeReason(file);
+        Optional<CacheFileOwner> mine;
+        try {
+            mine = owner();
+        } catch (IOException e) {
+            giveUp("no file could be created in it to learn which user this build's files belong to", e);
+            return Optional.empty();
+        }
+        Optional<String> unsafe = unsafeReason(file, mine);
         if (unsafe.isPresent()) {
             log.warn("Ignoring the token cache file " + file + ": " + unsafe.get() + ". It will be replaced.");
             return Optional.empty();
@@ -137,14 +278,24 @@ public final class FileTokenCache {
         return Optional.of(result);
     }
 
-    public void write(CacheKey key, TokenResult result) throws TokenException {
-        createDirectory();
+    /**
+     * Stores the token for later builds. A failure (directory gone or read-only, disk full) warns once and leaves any
+     * earlier file as it was; the build goes on with the token it has.
+     *
+     * @return true when the token is on disk, for other builds to share
+     */
+    public boolean write(CacheKey key, TokenResult result) {
+        if (sessionOnly.get()) {
+            return false;
+        }
         Path file = file(key);
         try {
+            createDirectory();
             OwnerOnlyFile.write(file, serialize(key, result));
+            return true;
         } catch (IOException e) {
-            throw new TokenException("The token could not be written to the cache " + file + " (" + e.getMessage()
-                    + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+            giveUp("the token could not be written to " + file, e);
+            return false;
         }
     }
 
@@ -156,21 +307,24 @@ public final class FileTokenCache {
         }
     }
 
-    private void createDirectory() throws TokenException {
-        try {
-            if (!Files.isDirectory(directory)) {
-                FileAttribute<?>[] attributes = POSIX
-                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
-                        : new FileAttribute<?>[0];
-                Files.createDirectories(directory, attributes);
-            }
-        } catch (IOException e) {
-            throw new TokenException("The token cache directory " + directory + " could not be created ("
-                    + e.getMessage() + "). Check <cacheDirectory>, or use <cache>session</cache>.", e);
+    private void createDirectory() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            FileAttribute<?>[] attributes = POSIX
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
+                    : new FileAttribute<?>[0];
+            Files.createDirectories(directory, attributes);
         }
     }
 
-    private static Optional<String> unsafeReason(Path file) {
+    /** This build's user as the cache directory's file system sees it; learnt once, when a file must be checked. */
+    private synchronized Optional<CacheFileOwner> owner() throws IOException {
+        if (owner == null) {
+            owner = CacheFileOwner.learn(directory);
+        }
+        return owner;
+    }
+
+    private static Optional<String> unsafeReason(Path file, Optional<CacheFileOwner> owner) {
         if (!Files.isRegularFile(file)) {
             return Optional.of("it is not a regular file");
         }
@@ -178,11 +332,11 @@ public final class FileTokenCache {
             return Optional.empty();
         }
         try {
-            UserPrincipal owner = Files.getOwner(file);
-            UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-            if (!owner.equals(me)) {
-                return Optional.of("it belongs to " + owner.getName() + ", not to " + me.getName());
+            if (owner.isPresent()) {
+                Optional<String> foreign = owner.get().foreignOwner(file);
+                if (foreign.isPresent()) {
+                    return foreign;
+                }
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (!OWNER_ONLY_FILE.containsAll(permissions)) {
@@ -191,7 +345,7 @@ public final class FileTokenCache {
             }
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("its owner and permissions cannot be read (" + e.getMessage() + ")");
+            return Optional.of("its owner and permissions cannot be read (" + describe(e) + ")");
         }
     }
 

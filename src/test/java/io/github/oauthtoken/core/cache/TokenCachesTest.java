@@ -1,12 +1,14 @@
 package io.github.oauthtoken.core.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +133,49 @@ class TokenCachesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(cache.read(KEY, Duration.ZERO, NOW)).get()
                 .extracting(r -> r.token().value().reveal()).isEqualTo("replaced");
+    }
+
+    /**
+     * In a container that runs under a uid with no passwd entry the JVM sets user.name to "?", so an owner check by
+     * name can never succeed there; the check goes by number.
+     */
+    @Test
+    void aCacheFileIsTrustedWhereTheUserHasNoName() throws Exception {
+        FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
+        cache.write(KEY, token("nameless", NOW.plusSeconds(3600)));
+        String userName = System.getProperty("user.name");
+        Optional<TokenResult> read;
+        try {
+            System.setProperty("user.name", "?");
+            read = cache.read(KEY, Duration.ZERO, NOW);
+        } finally {
+            System.setProperty("user.name", userName);
+        }
+
+        assertThat(log.at("WARN")).isEmpty();
+        assertThat(read).get().extracting(r -> r.token().value().reveal()).isEqualTo("nameless");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("what the cache learnt its user's uid from is gone again")
+                    .containsExactly(KEY.hash() + ".json");
+        }
+    }
+
+    @Test
+    void aCacheFileOfAnotherUidIsIgnoredWithBothNumbers() throws Exception {
+        FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
+        cache.write(KEY, token("foreign", NOW.plusSeconds(3600)));
+        Path file = dir.resolve(KEY.hash() + ".json");
+        int mine = (Integer) Files.getAttribute(file, "unix:uid");
+        try {
+            Files.setAttribute(file, "unix:uid", mine + 4242);
+        } catch (IOException e) {
+            assumeTrue(false, "only root can give a file away: " + e);
+        }
+
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(log.at("WARN")).singleElement().asString()
+                .contains("belongs to uid " + (mine + 4242) + ", not to uid " + mine);
     }
 
     @Test
