@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole life of the build's tokens, one instance per build: parse an execution's parameters, find the
@@ -42,6 +43,11 @@ public final class TokenService {
     private final SessionTokenCache tokens = new SessionTokenCache();
     private final Announcements announcements = new Announcements();
     private final RevocationLedger ledger = new RevocationLedger();
+    /**
+     * One file cache per directory for the build, so that a directory that cannot be used is reported once, not once
+     * per module. It logs to the log of the execution that first used it, which every module's output shares.
+     */
+    private final Map<Path, FileTokenCache> fileCaches = new ConcurrentHashMap<>();
 
     /**
      * @param redactor            the build's one redactor: every secret any execution sees is masked in every line
@@ -238,7 +244,8 @@ public final class TokenService {
     }
 
     private Optional<FileTokenCache> fileCacheFor(FetchRequest request, BuildLog log) {
-        return Optional.of(new FileTokenCache(request.cacheDirectory(), redactor, log));
+        return Optional.of(fileCaches.computeIfAbsent(request.cacheDirectory().toAbsolutePath().normalize(),
+                directory -> new FileTokenCache(directory, redactor, log)));
     }
 
     private static void deleteTokenFiles(List<Path> files, BuildLog log) {

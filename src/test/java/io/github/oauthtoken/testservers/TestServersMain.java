@@ -44,7 +44,7 @@ public final class TestServersMain implements AutoCloseable {
             "it-genesys-client", "it-reactor-client", "it-flaky-client", "it-cache-client", "it-ci-client",
             "it-debug-client", "it-proxy-client", "it-two-a-client", "it-two-b-client", "it-parallel-a-client",
             "it-parallel-b-client", "it-skip-client", "it-failatend-client", "it-hang-client", "it-logfile-client",
-            "it-xdebug-client", "it-maven4-client");
+            "it-xdebug-client", "it-maven4-client", "it-nocache-client");
     public static final String CXONE_CLIENT = "it-cxone-app";
     public static final String CXONE_SECRET = "it-cxone-app-secret-Zk2w";
     public static final String CXONE_KEY_ID = "it-access-key-id";
