@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.http;
 
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.text.ServerText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -51,12 +52,15 @@ public final class EndpointPolicy {
                 || h.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     }
 
-    /** A URL without user info, query or fragment, fit for messages. */
+    /**
+     * A URL without user info, query or fragment, fit for messages. A discovered URL is server text, and
+     * java.net.URI lets format characters (bidi overrides) through in its path.
+     */
     public static String describe(URI uri) {
         if (uri.getHost() == null) {
-            return uri.getScheme() == null ? "(relative URL)" : uri.getScheme() + ":…";
+            return uri.getScheme() == null ? "(relative URL)" : ServerText.neutralise(uri.getScheme()) + ":…";
         }
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return ServerText.neutralise(uri.getScheme() + "://" + uri.getHost()
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath()));
     }
 }

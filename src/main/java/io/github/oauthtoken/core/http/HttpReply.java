@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.http;
 
+import io.github.oauthtoken.core.text.ServerText;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,15 @@ public record HttpReply(
 
     public Optional<Map<String, Object>> jsonObject() {
         return Json.parseObject(bodyText());
+    }
+
+    /**
+     * The start of the body, for a message about a body that is not what the plugin expected: enough to recognise an
+     * HTML error page or a proxy's message, neutralised like all server text.
+     */
+    public String excerpt() {
+        String text = bodyText();
+        return text.isBlank() ? "empty body" : "body starts: " + ServerText.neutralise(text.strip());
     }
 
     public Optional<String> header(String name) {

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a CI runner would act on in a log line, checked independently of {@link ServerText}'s implementation. */
 public final class InertText {
+    /**
+     * Issue 10's example, escaped for a JSON string: Azure runs ##vso[ anywhere in a line, GitHub ::cmd:: at a line
+     * start, and the newlines would start new lines.
+     */
+    public static final String HOSTILE_IN_JSON =
+            "bad\\n::stop-commands::x\\n##vso[task.setvariable variable=MAVEN_OPTS]-Devil";
+    /** What must still be readable of it, once neutralised. */
+    public static final String[] HOSTILE_WORDS = {"bad ::stop-commands::x", "vso[task.setvariable variable=MAVEN_OPTS]-Devil"};
+
     private InertText() {}
 
     /**

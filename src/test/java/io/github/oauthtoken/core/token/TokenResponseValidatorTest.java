@@ -10,12 +10,15 @@ import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.text.InertText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -365,5 +368,48 @@ class TokenResponseValidatorTest {
         assertThatThrownBy(() -> validate(body("\"" + jwt + "\"", "\"token_type\":\"bearer\"")))
                 .message().doesNotContain(jwt).doesNotContain(jwt.split("\\.")[1]);
         assertThat(redactor.redact(jwt)).isEqualTo("****");
+    }
+
+    // --- server text in messages (issue 10) ------------------------------------------------------------------
+
+    @Test
+    void aHostileTokenTypeIsQuotedNeutralised() {
+        assertThatThrownBy(() -> validate(body("\"" + TOKEN + "\"", "\"token_type\":\"" + InertText.HOSTILE_IN_JSON
+                + "\",\"expires_in\":60")))
+                .hasMessage(WHERE + " has token_type 'bad ::stop-commands::x # #vso[task.setvariable "
+                        + "variable=MAVEN_OPTS]-Devil', but the plugin only hands on bearer tokens (RFC 6750).")
+                .satisfies(e -> InertText.assertInert(e.getMessage()));
+    }
+
+    @Test
+    void hostileMemberNamesAreListedNeutralisedAndBounded() {
+        String many = IntStream.range(0, 100).mapToObj(i -> "\"member" + i + "\":1").collect(Collectors.joining(","));
+        assertThatThrownBy(() -> validate("{\"" + InertText.HOSTILE_IN_JSON + "\":1,\"token_type\":\"bearer\"}"))
+                .hasMessage(WHERE + " has no access_token (members present: [bad ::stop-commands::x # #vso[task."
+                        + "setvariable variable=MAVEN_OPTS]-Devil, token_type]).");
+        assertThatThrownBy(() -> validate("{" + many + "}"))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(WHERE.length() + 260).contains("member0, member1"));
+    }
+
+    @Test
+    void aHostileContentTypeIsQuotedNeutralised() {
+        assertThatThrownBy(() -> validator.validate(reply("text/html\u2028##[group]x", "<html/>"), Optional.empty(), NOW))
+                .hasMessageContaining("Content-Type 'text/html # #[group]x'")
+                .satisfies(e -> InertText.assertInert(e.getMessage()));
+    }
+
+    @Test
+    void aHostileExpiresInIsQuotedNeutralisedAndShort() {
+        assertThatThrownBy(() -> validate(body("\"" + TOKEN + "\"", "\"token_type\":\"bearer\",\"expires_in\":\"\\n::stop-commands::x\"")))
+                .hasMessage(WHERE + " has expires_in \" : :stop-commands::x\", which is not a number of seconds.");
+    }
+
+    @Test
+    void aNumericStringWithLineBreaksGivesADebugLineThatStaysOneLine() throws TokenException {
+        validate(body("\"" + TOKEN + "\"", "\"token_type\":\"bearer\",\"expires_in\":\"\\n7200\\r\\n\""));
+
+        assertThat(log.at("DEBUG")).singleElement().asString()
+                .isEqualTo("The token response gives expires_in as a string (\" 7200 \"); RFC 6749 asks for a number, "
+                        + "accepted anyway.");
     }
 }
