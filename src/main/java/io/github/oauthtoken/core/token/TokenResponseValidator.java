@@ -42,8 +42,8 @@ public final class TokenResponseValidator {
         String where = "The token response from " + reply.call().describe();
         Map<String, Object> json = reply.jsonObject().orElseThrow(() -> new TokenException(where
                 + " is not a JSON object (HTTP " + reply.status() + ", Content-Type '"
-                + ServerText.neutralise(reply.contentType())
-                + "'). Check that the token URL points at the OAuth token endpoint."));
+                + ServerText.neutralise(reply.contentType()) + "', " + reply.excerpt()
+                + "). Check that the token URL points at the OAuth token endpoint."));
 
         Object rawToken = json.get("access_token");
         if (!(rawToken instanceof String tokenText) || tokenText.isEmpty()) {

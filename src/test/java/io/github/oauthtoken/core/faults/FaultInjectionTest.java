@@ -251,7 +251,8 @@ class FaultInjectionTest {
         try (FaultServer server = new FaultServer(respond(200, "text/html", html))) {
             assertFails(Duration.ofSeconds(10),
                     () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
-                    "is not a JSON object", "HTTP 200", "text/html");
+                    "is not a JSON object", "HTTP 200", "text/html",
+                    "body starts: <html><body><h1>Proxy error</h1>" + "x".repeat(168) + "…)");
             assertThat(server.attempts()).isEqualTo(1);
         }
     }
@@ -491,6 +492,17 @@ class FaultInjectionTest {
 
             assertThat(message).contains("has no access_token (members present: ");
             assertReadable(message);
+        }
+    }
+
+    @Test
+    void aHostileHtmlBodyOn200IsQuotedOnOneInertLine() throws Exception {
+        String html = "<html>\n::stop-commands::x\n##vso[task.setvariable variable=MAVEN_OPTS]-Devil\n##[group]x</html>";
+        try (FaultServer server = new FaultServer(respond(200, "text/html", html))) {
+            String message = hostileFailure(ProviderKind.OAUTH2, server, 0);
+
+            assertThat(message).contains("is not a JSON object (HTTP 200, Content-Type 'text/html', body starts: <html> "
+                    + "::stop-commands::x # #vso[task.setvariable variable=MAVEN_OPTS]-Devil # #[group]x</html>)");
         }
     }
 

@@ -83,22 +83,33 @@ class TokenResponseValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[{\"access_token\":\"tok-SECRET-5f2c9e\"}]", "\"tok-SECRET-5f2c9e\"", "42", "null", "", "   "})
-    void aBodyThatIsNotAJsonObjectIsRejected(String bodyText) {
+    @ValueSource(strings = {"[{\"access_token\":\"tok-SECRET-5f2c9e\"}]", "\"tok-SECRET-5f2c9e\"", "42", "null"})
+    void aBodyThatIsNotAJsonObjectIsRejectedWithItsStartButNeverTheToken(String bodyText) {
         assertThatThrownBy(() -> validate(bodyText))
                 .isInstanceOf(TokenException.class)
-                .hasMessage(WHERE + " is not a JSON object (HTTP 200, Content-Type 'application/json'). Check that the "
-                        + "token URL points at the OAuth token endpoint.");
+                .hasMessageStartingWith(WHERE + " is not a JSON object (HTTP 200, Content-Type 'application/json', body "
+                        + "starts: ")
+                .hasMessageEndingWith("). Check that the token URL points at the OAuth token endpoint.")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("tok-SECRET"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void anEmptyBodyIsRejectedAsSuch(String bodyText) {
+        assertThatThrownBy(() -> validate(bodyText))
+                .hasMessage(WHERE + " is not a JSON object (HTTP 200, Content-Type 'application/json', empty body). "
+                        + "Check that the token URL points at the OAuth token endpoint.");
     }
 
     @Test
-    void aFormEncodedOrHtmlAnswerIsRejectedNamingItsContentTypeButNotQuotingIt() {
+    void aFormEncodedOrHtmlAnswerIsRejectedWithItsStartAndTheTokenMasked() {
         assertThatThrownBy(() -> validator.validate(reply("application/x-www-form-urlencoded",
                 "access_token=" + TOKEN + "&token_type=bearer"), Optional.empty(), NOW))
                 .hasMessage(WHERE + " is not a JSON object (HTTP 200, Content-Type "
-                        + "'application/x-www-form-urlencoded'). Check that the token URL points at the OAuth token endpoint.");
+                        + "'application/x-www-form-urlencoded', body starts: access_token=****&token_type=bearer). Check "
+                        + "that the token URL points at the OAuth token endpoint.");
         assertThatThrownBy(() -> validator.validate(reply("text/html", "<html>login</html>"), Optional.empty(), NOW))
-                .hasMessageContaining("Content-Type 'text/html'");
+                .hasMessageContaining("Content-Type 'text/html', body starts: <html>login</html>)");
     }
 
     // --- access_token ---------------------------------------------------------------------------------------
