@@ -56,9 +56,13 @@ public final class TokenResponseValidator {
         if (!tokenText.isBlank()) {
             redactor.register(token);
         }
-        if (!tokenText.codePoints().allMatch(c -> c > 0x20 && c != 0x7f)) {
-            throw new TokenException(where + " has an access_token that contains whitespace or control characters; "
-                    + "it cannot be sent in an Authorization header.");
+        // RFC 6749 appendix A.12 allows visible ASCII only, and the token goes verbatim into the Authorization header
+        // and the CI's commands (::add-mask::, ##vso[task.setsecret]), where it cannot be neutralised like other
+        // server text: a NEL or U+2028 there could end the command's line.
+        if (!tokenText.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new TokenException(where + " has an access_token with characters other than visible ASCII "
+                    + "(whitespace, control or non-ASCII characters), which RFC 6749 does not allow; it cannot be sent "
+                    + "in an Authorization header or handed to the CI safely.");
         }
 
         Object rawType = json.get("token_type");

@@ -131,11 +131,26 @@ class TokenResponseValidatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tok-SECRET 5f2c9e", "tok-SECRET\\t5f2c9e", "tok-SECRET\\n5f2c9e", "tok-SECRET\\r\\n",
-            "tok-SECRET\\u00005f2c9e", "tok-SECRET\\u00015f2c9e", "tok-SECRET\\u007f5f2c9e", "      "})
-    void anAccessTokenWithWhitespaceOrControlCharactersIsRejected(String tokenInJson) {
+            "tok-SECRET\\u00005f2c9e", "tok-SECRET\\u00015f2c9e", "tok-SECRET\\u007f5f2c9e", "      ",
+            // The token goes verbatim into CI commands (::add-mask::, ##vso[task.setsecret]), so only what RFC 6749
+            // allows: no C1 control (NEL), no Unicode line separator, no bidi override, no non-ASCII at all.
+            "tok-SECRET\\u00855f2c9e", "tok-SECRET\\u20285f2c9e", "tok-SECRET\\u202e5f2c9e", "tok-SECRET\\u00a05f2c9e",
+            "tok-SECRET-\\u00e9t\\u00e9", "tok-SECRET-\\ud83d\\ude00"})
+    void anAccessTokenWithWhitespaceControlOrNonAsciiCharactersIsRejected(String tokenInJson) {
         assertThatThrownBy(() -> validate(body("\"" + tokenInJson + "\"", "\"token_type\":\"bearer\",\"expires_in\":60")))
-                .hasMessage(WHERE + " has an access_token that contains whitespace or control characters; it cannot "
-                        + "be sent in an Authorization header.");
+                .hasMessage(WHERE + " has an access_token with characters other than visible ASCII (whitespace, "
+                        + "control or non-ASCII characters), which RFC 6749 does not allow; it cannot be sent in an "
+                        + "Authorization header or handed to the CI safely.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+            "123456789|AbCdEf-_.~+/=", "quote\"and\\backslash"})
+    void everyVisibleAsciiCharacterIsAllowedInAnAccessToken(String token) throws TokenException {
+        String json = "{\"access_token\":\"" + token.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"token_type\":\"bearer\",\"expires_in\":60}";
+
+        assertThat(validate(json).token().value().reveal()).isEqualTo(token);
     }
 
     @Test
