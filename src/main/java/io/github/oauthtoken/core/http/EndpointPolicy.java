@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.http;
 
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.text.ServerText;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -99,12 +100,15 @@ public final class EndpointPolicy {
         return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 
-    /** A URL without user info, query or fragment, fit for messages. */
+    /**
+     * A URL without user info, query or fragment, fit for messages. A discovered URL is server text, and
+     * java.net.URI lets format characters (bidi overrides) through in its path.
+     */
     public static String describe(URI uri) {
         if (uri.getHost() == null) {
-            return uri.getScheme() == null ? "(relative URL)" : uri.getScheme() + ":…";
+            return uri.getScheme() == null ? "(relative URL)" : ServerText.neutralise(uri.getScheme()) + ":…";
         }
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return ServerText.neutralise(uri.getScheme() + "://" + uri.getHost()
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath()));
     }
 }

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.http;
 
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.text.ServerText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -219,7 +220,9 @@ public final class HttpTransport implements AutoCloseable {
     private static String locationHost(URI base, String location) {
         try {
             URI target = base.resolve(location.trim());
-            return target.getHost() == null ? "an unparseable location" : "host " + target.getHost();
+            return target.getHost() == null
+                    ? "an unparseable location"
+                    : "host " + ServerText.neutralise(target.getHost());
         } catch (IllegalArgumentException e) {
             return "an unparseable location";
         }
@@ -251,7 +254,8 @@ public final class HttpTransport implements AutoCloseable {
                     "Check the URL (and region) and the machine's DNS or proxy settings.", cause);
         }
         if (isTlsFailure(cause)) {
-            return new AttemptFailure(call, "the TLS handshake with " + host + " failed (" + cause.getMessage() + ")",
+            return new AttemptFailure(call, "the TLS handshake with " + host + " failed ("
+                    + ServerText.neutralise(cause.getMessage()) + ")",
                     false, "The plugin always verifies certificates and host names; if the server uses a private CA, "
                             + "configure <trustStore> (or -Djavax.net.ssl.trustStore) with its certificate.", cause);
         }
@@ -262,12 +266,14 @@ public final class HttpTransport implements AutoCloseable {
         }
         if (cause instanceof IOException || cause instanceof RuntimeException) {
             // Connection reset, a truncated or malformed response (Jetty reports bad framing as unchecked
-            // exceptions): a new connection may well succeed.
+            // exceptions): a new connection may well succeed. Jetty's message quotes the server's status line.
             return new AttemptFailure(call, "the connection failed before a complete response arrived ("
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + ServerText.neutralise(cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))
                     + ")", true, "", cause);
         }
-        return new AttemptFailure(call, "unexpected failure (" + cause + ")", false, "", cause);
+        return new AttemptFailure(call, "unexpected failure (" + ServerText.neutralise(String.valueOf(cause)) + ")",
+                false, "", cause);
     }
 
     /** The proxy answered the {@code CONNECT} for an {@code https://} URL with a status other than 200. */
@@ -277,7 +283,7 @@ public final class HttpTransport implements AutoCloseable {
         String proxy = proxies.routeFor(uri.getScheme(), uri.getHost(), port).map(ProxyRoute::describe).orElse("");
         int status = response.getStatus();
         String reason = "the proxy " + proxy + " refused to open a tunnel to " + uri.getHost() + ":" + port + ": HTTP "
-                + status + (response.getReason() == null ? "" : " " + response.getReason());
+                + status + (response.getReason() == null ? "" : " " + ServerText.neutralise(response.getReason()));
         if (status == 407) {
             return new AttemptFailure(call, reason, false, "Check the proxy's username and password (the <proxy> in "
                     + "settings.xml, or the user info of HTTPS_PROXY).", null);

@@ -6,6 +6,7 @@ import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.JwtClaims;
 import io.github.oauthtoken.core.token.TokenResponse;
@@ -93,9 +94,9 @@ public final class CxoneProvider implements TokenProvider {
         URI document = Discovery.append(issuer,
                 "/.well-known/cxone-configuration?tenantId=" + FormBody.encode(tenantId));
         Map<String, Object> configuration = Discovery.fetch(context, "CXone tenant lookup", document)
-                .orElseThrow(() -> new TokenException("CXone has no configuration for tenant " + tenantId + " at "
-                        + EndpointPolicy.describe(document) + " (a 4xx status). Check <issuer>: US government tenants "
-                        + "use https://cxone-gov.niceincontact.com."));
+                .orElseThrow(() -> new TokenException("CXone has no configuration for tenant "
+                        + ServerText.neutralise(tenantId) + " at " + EndpointPolicy.describe(document)
+                        + " (a 4xx status). Check <issuer>: US government tenants use https://cxone-gov.niceincontact.com."));
         return Discovery.endpoint(configuration, "api_endpoint", document).toString();
     }
 }

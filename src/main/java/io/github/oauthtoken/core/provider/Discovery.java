@@ -5,6 +5,7 @@ import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.text.ServerText;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class Discovery {
         }
         return Optional.of(reply.jsonObject().orElseThrow(() -> new TokenException(reply.call().subject()
                 + " did not return a JSON object (Content-Type '"
-                + reply.contentType() + "'); " + ProviderErrors.excerpt(reply))));
+                + ServerText.neutralise(reply.contentType()) + "'); " + reply.excerpt() + ".")));
     }
 
     /** A URL member of a metadata document, checked like any configured URL. */

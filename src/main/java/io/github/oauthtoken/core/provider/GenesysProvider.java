@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
@@ -64,7 +65,7 @@ public final class GenesysProvider implements TokenProvider {
                 .flatMap(json -> Json.object(json, "organization"))
                 .flatMap(org -> Json.string(org, "id"));
         context.log().debug("Genesys Cloud accepted the token at " + call.describe()
-                + organization.map(id -> " (organization " + id + ")").orElse(""));
+                + organization.map(id -> " (organization " + ServerText.neutralise(id) + ")").orElse(""));
         return organization;
     }
 

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
@@ -117,8 +118,8 @@ public final class OAuth2Provider implements TokenProvider {
         Optional<String> declared = Json.string(metadata, "issuer");
         if (declared.isPresent() && !stripTrailingSlash(declared.get()).equals(stripTrailingSlash(issuer.toString()))) {
             throw new TokenException("The metadata at " + EndpointPolicy.describe(documentUri) + " belongs to issuer "
-                    + declared.get() + ", not to the configured <issuer> " + issuer + ". Set <issuer> to exactly "
-                    + "the server's issuer identifier.");
+                    + ServerText.neutralise(declared.get()) + ", not to the configured <issuer> " + issuer
+                    + ". Set <issuer> to exactly the server's issuer identifier.");
         }
     }
 
@@ -145,8 +146,9 @@ public final class OAuth2Provider implements TokenProvider {
         Object active = reply.jsonObject().map(json -> json.get("active")).orElse(null);
         if (!Boolean.TRUE.equals(active)) {
             throw new TokenException("Token introspection (" + reply.call().describe() + ") reports the new token as "
-                    + "not active (active: " + active + "). Some servers (Keycloak) only report active: true to a "
-                    + "client in the token's audience; check <audience>, or turn <verify> off.");
+                    + "not active (active: " + ServerText.neutralise(String.valueOf(active)) + "). Some servers "
+                    + "(Keycloak) only report active: true to a client in the token's audience; check <audience>, or "
+                    + "turn <verify> off.");
         }
         context.log().debug("The introspection endpoint reports the token as active.");
     }

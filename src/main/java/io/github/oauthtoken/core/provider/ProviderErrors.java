@@ -2,14 +2,15 @@ package io.github.oauthtoken.core.provider;
 
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.HttpReply;
+import io.github.oauthtoken.core.text.ServerText;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Turns an unsuccessful response into a message with status, error code, description and what to do. */
+/**
+ * Turns an unsuccessful response into a message with status, error code, description and what to do. Every word
+ * the server chose goes through {@link ServerText} first.
+ */
 final class ProviderErrors {
-    /** Enough of a body to recognise it (an HTML error page, a proxy's message) without flooding the log. */
-    static final int BODY_EXCERPT_CHARS = 200;
-
     private ProviderErrors() {}
 
     /**
@@ -21,21 +22,12 @@ final class ProviderErrors {
         Optional<OAuthErrorResponse> error = OAuthErrorResponse.from(reply);
         if (error.isPresent()) {
             OAuthErrorResponse e = error.get();
-            return new TokenException(where + " was refused: HTTP " + reply.status() + ", error " + e.error()
-                    + e.description().map(d -> " (" + d + ")").orElse("") + "."
+            return new TokenException(where + " was refused: HTTP " + reply.status() + ", error "
+                    + ServerText.neutralise(e.error())
+                    + e.description().map(d -> " (" + ServerText.neutralise(d) + ")").orElse("") + "."
                     + hints.apply(e.error()).map(h -> " Hint: " + h).orElse(""));
         }
         return new TokenException(where + " failed: HTTP " + reply.status() + ", Content-Type '"
-                + reply.contentType() + "', " + excerpt(reply));
-    }
-
-    /** The start of a body that is not the JSON the plugin expected, with control characters made visible. */
-    static String excerpt(HttpReply reply) {
-        String text = reply.bodyText();
-        if (text.isBlank()) {
-            return "empty body.";
-        }
-        String cut = text.length() > BODY_EXCERPT_CHARS ? text.substring(0, BODY_EXCERPT_CHARS) + "…" : text;
-        return "body starts: " + cut.replaceAll("[\\p{Cntrl}&&[^\t]]+", " ").strip();
+                + ServerText.neutralise(reply.contentType()) + "', " + reply.excerpt() + ".");
     }
 }

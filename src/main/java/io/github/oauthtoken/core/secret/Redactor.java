@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.secret;
 
+import io.github.oauthtoken.core.text.ServerText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,6 +66,37 @@ public final class Redactor {
         for (String value : ordered) {
             result = result.replace(value, MASK);
         }
-        return result;
+        return result.contains(ServerText.ELLIPSIS) ? maskCutShort(result, ordered) : result;
+    }
+
+    /**
+     * {@link ServerText} cuts long server text, and a secret the server echoed may straddle the cut: what is left of
+     * it before the ellipsis is masked like the whole value (from {@link #MIN_LENGTH} characters on).
+     */
+    private static String maskCutShort(String text, List<String> ordered) {
+        StringBuilder result = new StringBuilder(text);
+        // From the end backwards, so that a replacement never moves a position still to be looked at.
+        int at = text.lastIndexOf(ServerText.ELLIPSIS);
+        while (at > 0) {
+            int prefix = longestPrefixEndingAt(text, at, ordered);
+            if (prefix > 0) {
+                result.replace(at - prefix, at, MASK);
+            }
+            at = text.lastIndexOf(ServerText.ELLIPSIS, at - prefix - 1);
+        }
+        return result.toString();
+    }
+
+    private static int longestPrefixEndingAt(String text, int end, List<String> values) {
+        int longest = 0;
+        for (String value : values) {
+            for (int length = Math.min(value.length() - 1, end); length >= MIN_LENGTH && length > longest; length--) {
+                if (text.regionMatches(end - length, value, 0, length)) {
+                    longest = length;
+                    break;
+                }
+            }
+        }
+        return longest;
     }
 }

@@ -5,6 +5,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.text.ServerText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -40,13 +41,14 @@ public final class TokenResponseValidator {
             throws TokenException {
         String where = "The token response from " + reply.call().describe();
         Map<String, Object> json = reply.jsonObject().orElseThrow(() -> new TokenException(where
-                + " is not a JSON object (HTTP " + reply.status() + ", Content-Type '" + reply.contentType()
-                + "'). Check that the token URL points at the OAuth token endpoint."));
+                + " is not a JSON object (HTTP " + reply.status() + ", Content-Type '"
+                + ServerText.neutralise(reply.contentType()) + "', " + reply.excerpt()
+                + "). Check that the token URL points at the OAuth token endpoint."));
 
         Object rawToken = json.get("access_token");
         if (!(rawToken instanceof String tokenText) || tokenText.isEmpty()) {
             throw new TokenException(where + " has no access_token" + (rawToken == null ? "" : " string")
-                    + " (members present: " + json.keySet() + ").");
+                    + " (members present: [" + ServerText.neutralise(String.join(", ", json.keySet())) + "]).");
         }
         // Register at once: every message from here on could otherwise quote it. A blank one is rejected below and
         // registering it would mask every run of spaces in later log lines.
@@ -54,14 +56,19 @@ public final class TokenResponseValidator {
         if (!tokenText.isBlank()) {
             redactor.register(token);
         }
-        if (!tokenText.codePoints().allMatch(c -> c > 0x20 && c != 0x7f)) {
-            throw new TokenException(where + " has an access_token that contains whitespace or control characters; "
-                    + "it cannot be sent in an Authorization header.");
+        // RFC 6749 appendix A.12 allows visible ASCII only, and the token goes verbatim into the Authorization header
+        // and the CI's commands (::add-mask::, ##vso[task.setsecret]), where it cannot be neutralised like other
+        // server text: a NEL or U+2028 there could end the command's line.
+        if (!tokenText.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new TokenException(where + " has an access_token with characters other than visible ASCII "
+                    + "(whitespace, control or non-ASCII characters), which RFC 6749 does not allow; it cannot be sent "
+                    + "in an Authorization header or handed to the CI safely.");
         }
 
         Object rawType = json.get("token_type");
         if (!(rawType instanceof String type) || !type.toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw new TokenException(where + " has token_type " + (rawType == null ? "missing" : "'" + rawType + "'")
+            throw new TokenException(where + " has token_type "
+                    + (rawType == null ? "missing" : "'" + ServerText.neutralise(String.valueOf(rawType)) + "'")
                     + ", but the plugin only hands on bearer tokens (RFC 6750).");
         }
 
@@ -114,8 +121,8 @@ public final class TokenResponseValidator {
             value = new BigDecimal(number.toString());
         } else if (raw instanceof String text && text.trim().matches("[+-]?\\d+(\\.\\d+)?")) {
             value = new BigDecimal(text.trim());
-            log.debug("The token response gives expires_in as a string (\"" + text + "\"); RFC 6749 asks for a "
-                    + "number, accepted anyway.");
+            log.debug("The token response gives expires_in as a string (\"" + ServerText.neutralise(text)
+                    + "\"); RFC 6749 asks for a number, accepted anyway.");
         } else {
             throw new TokenException(where + " has expires_in " + describe(raw) + ", which is not a number of seconds.");
         }
@@ -136,7 +143,7 @@ public final class TokenResponseValidator {
 
     private static String describe(Object raw) {
         if (raw instanceof String s) {
-            return "\"" + (s.length() > 20 ? s.substring(0, 20) + "…" : s) + "\"";
+            return "\"" + ServerText.neutralise(s, 20) + "\"";
         }
         return raw instanceof Map || raw instanceof java.util.List ? raw.getClass().getSimpleName() : String.valueOf(raw);
     }

@@ -8,8 +8,10 @@ import static io.github.oauthtoken.core.faults.FaultServer.malformedChunked;
 import static io.github.oauthtoken.core.faults.FaultServer.reset;
 import static io.github.oauthtoken.core.faults.FaultServer.respond;
 import static io.github.oauthtoken.core.faults.FaultServer.token;
+import static io.github.oauthtoken.core.text.InertText.assertInert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.RecordingBuildLog;
@@ -30,7 +32,9 @@ import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.text.InertText;
 import io.github.oauthtoken.testservers.AuthProxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +65,7 @@ class FaultInjectionTest {
     Path temp;
 
     private final RecordingBuildLog log = new RecordingBuildLog();
+    private final Redactor redactor = new Redactor();
 
     /** Fast backoff so retries take milliseconds; Retry-After values from the server are honoured as given. */
     private static RetryPolicy retries(int count, Duration maxRetryWait) {
@@ -77,7 +82,16 @@ class FaultInjectionTest {
     }
 
     private TokenResult fetch(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
-        Redactor redactor = new Redactor();
+        try {
+            return fetchUnredacted(kind, tokenUrl, http);
+        } catch (TokenException e) {
+            // What the Maven layer would print: the redacted message.
+            throw new TokenException(redactor.redact(e.getMessage()));
+        }
+    }
+
+    /** The exception exactly as the core throws it, before the Maven layer's redaction. */
+    private TokenResult fetchUnredacted(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
         Map<String, String> env = Map.of("ID", CLIENT_ID, "SECRET", SECRET, "KEY_ID", "key-id", "KEY_SECRET", SECRET + "-key");
         CredentialResolver credentials = new CredentialResolver(id -> Optional.empty(), env::get, redactor);
         ProviderSettings settings = new ProviderSettings(null, "<region>", "http://127.0.0.1:1", tokenUrl, null, null,
@@ -86,13 +100,8 @@ class FaultInjectionTest {
                 new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), kind.needsAccessKey(), null,
                         new EnvPair("KEY_ID", "KEY_SECRET")),
                 http, Duration.ofMinutes(5), CacheMode.NONE, null, false);
-        try {
-            return new TokenFetcher(redactor, log, Clock.systemUTC()).fetch(request,
-                    credentials.resolve(kind.id(), request.credentials()));
-        } catch (TokenException e) {
-            // What the Maven layer would print: the redacted message.
-            throw new TokenException(redactor.redact(e.getMessage()));
-        }
+        return new TokenFetcher(redactor, log, Clock.systemUTC()).fetch(request,
+                credentials.resolve(kind.id(), request.credentials()));
     }
 
     /** Runs a scenario, then checks the time bound and that nothing secret was said. */
@@ -244,7 +253,8 @@ class FaultInjectionTest {
         try (FaultServer server = new FaultServer(respond(200, "text/html", html))) {
             assertFails(Duration.ofSeconds(10),
                     () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))),
-                    "is not a JSON object", "HTTP 200", "text/html");
+                    "is not a JSON object", "HTTP 200", "text/html",
+                    "body starts: <html><body><h1>Proxy error</h1>" + "x".repeat(168) + "…)");
             assertThat(server.attempts()).isEqualTo(1);
         }
     }
@@ -645,6 +655,119 @@ class FaultInjectionTest {
                     "Token request (POST " + tls.url() + ") failed: the TLS handshake with localhost failed");
             assertThat(tls.connections()).as("connections the server saw").isEqualTo(2);
             assertThat(warnings()).isZero();
+        }
+    }
+
+    // --- server text that tries to write into the CI's command channel (issue 10) ---------------------------------
+
+    private static final String HOSTILE = InertText.HOSTILE_IN_JSON;
+
+    /**
+     * The failure as the core reports it, unredacted: no secret, nothing a runner would act on, in the message or in
+     * any log line.
+     */
+    private String hostileFailure(ProviderKind kind, FaultServer server, int retries) {
+        TokenException failure = catchThrowableOfType(() -> fetchUnredacted(kind, server.url("/oauth/token"),
+                http(retries(retries, Duration.ofSeconds(60)), Duration.ofSeconds(30))), TokenException.class);
+        assertThat(failure).as("the fetch fails").isNotNull();
+        String message = failure.getMessage();
+        assertThat(message).doesNotContain(SECRET).doesNotContain(TOKEN);
+        assertInert(message);
+        log.lines().forEach(InertText::assertInert);
+        assertThat(log.all()).doesNotContain(SECRET).doesNotContain(TOKEN);
+        return message;
+    }
+
+    private static void assertReadable(String message) {
+        assertThat(message).contains(InertText.HOSTILE_WORDS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"error_description", "description", "errorDescription"})
+    void aHostileErrorDescriptionInEachShapeStaysOnOneInertLine(String member) throws Exception {
+        try (FaultServer server = new FaultServer(json(400, "{\"error\":\"invalid_client\",\"" + member + "\":\""
+                + HOSTILE + "\"}"))) {
+            String message = hostileFailure(ProviderKind.GENESYS, server, 0);
+
+            assertThat(message).contains("HTTP 400, error invalid_client (");
+            assertReadable(message);
+        }
+    }
+
+    @Test
+    void aHostileErrorCodeStaysOnOneInertLine() throws Exception {
+        try (FaultServer server = new FaultServer(json(400, "{\"error\":\"" + HOSTILE + "\"}"))) {
+            assertReadable(hostileFailure(ProviderKind.OAUTH2, server, 0));
+        }
+    }
+
+    @Test
+    void aHostileTokenTypeStaysOnOneInertLine() throws Exception {
+        try (FaultServer server = new FaultServer(json(200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\""
+                + HOSTILE + "\",\"expires_in\":3600}"))) {
+            String message = hostileFailure(ProviderKind.OAUTH2, server, 0);
+
+            assertThat(message).contains("only hands on bearer tokens");
+            assertReadable(message);
+        }
+    }
+
+    @Test
+    void aHostileMemberNameStaysOnOneInertLine() throws Exception {
+        try (FaultServer server = new FaultServer(json(200, "{\"" + HOSTILE + "\":1,\"token_type\":\"bearer\"}"))) {
+            String message = hostileFailure(ProviderKind.OAUTH2, server, 0);
+
+            assertThat(message).contains("has no access_token (members present: ");
+            assertReadable(message);
+        }
+    }
+
+    @Test
+    void aHostileHtmlBodyOn200IsQuotedOnOneInertLine() throws Exception {
+        String html = "<html>\n::stop-commands::x\n##vso[task.setvariable variable=MAVEN_OPTS]-Devil\n##[group]x</html>";
+        try (FaultServer server = new FaultServer(respond(200, "text/html", html))) {
+            String message = hostileFailure(ProviderKind.OAUTH2, server, 0);
+
+            assertThat(message).contains("is not a JSON object (HTTP 200, Content-Type 'text/html', body starts: <html> "
+                    + "::stop-commands::x # #vso[task.setvariable variable=MAVEN_OPTS]-Devil # #[group]x</html>)");
+        }
+    }
+
+    @Test
+    void aHostileContentTypeHeaderStaysOnOneInertLine() throws Exception {
+        try (FaultServer server = new FaultServer(respond(502,
+                "text/html\u0085::stop-commands::x ##vso[task.setvariable variable=MAVEN_OPTS]-Devil", "oops"))) {
+            String message = hostileFailure(ProviderKind.OAUTH2, server, 0);
+
+            assertThat(message).contains("HTTP 502", "text/html", "vso[task.setvariable variable=MAVEN_OPTS]-Devil");
+        }
+    }
+
+    @Test
+    void aHostileLocationHeaderStaysOnOneInertLine() throws Exception {
+        // java.net.URI only lets a plain host name through, which is all the message names; this keeps it that way.
+        try (FaultServer server = new FaultServer(respond(302, null, "",
+                "Location: http://::stop-commands::x/##vso[task.setvariable variable=MAVEN_OPTS]-Devil"),
+                respond(302, null, "", "Location: ##[group]x"))) {
+            assertThat(hostileFailure(ProviderKind.OAUTH2, server, 0)).contains("redirect (HTTP 302) to an unparseable location");
+            assertThat(hostileFailure(ProviderKind.OAUTH2, server, 0)).contains("redirect (HTTP 302) to an unparseable location");
+        }
+    }
+
+    /** Jetty quotes the status line (reason phrase included) in the exception of a response cut short. */
+    @Test
+    void aHostileReasonPhraseOfATruncatedResponseStaysOnOneInertLine() throws Exception {
+        FaultServer.Step truncated = (socket, out) -> {
+            out.write(("HTTP/1.1 200 ##vso[task.setvariable variable=MAVEN_OPTS]-Devil ::stop-commands::x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.close();
+        };
+        try (FaultServer server = new FaultServer(truncated)) {
+            String message = hostileFailure(ProviderKind.OAUTH2, server, 1);
+
+            assertThat(message).contains("failed after 2 attempts", "before a complete response arrived");
+            assertThat(warnings()).isEqualTo(1);
         }
     }
 }

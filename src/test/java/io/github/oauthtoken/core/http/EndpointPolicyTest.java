@@ -100,6 +100,15 @@ class EndpointPolicyTest {
     }
 
     @Test
+    void describeNeutralisesWhatADiscoveredUrlCanCarry() throws TokenException {
+        // java.net.URI accepts format characters such as a right-to-left override in a path.
+        URI discovered = EndpointPolicy.require("https://idp.example/to\u202Eken\u2066", "token_endpoint");
+
+        assertThat(EndpointPolicy.describe(discovered)).isEqualTo("https://idp.example/to ken ");
+        assertThat(EndpointPolicy.describe(URI.create("https://idp.example/" + "p".repeat(300)))).hasSize(201).endsWith("…");
+    }
+
+    @Test
     void describeDropsUserInfoQueryAndFragment() {
         assertThat(EndpointPolicy.describe(URI.create("https://u:pw-S3cret@h.example:8443/p/q?secret=1#frag")))
                 .isEqualTo("https://h.example:8443/p/q");

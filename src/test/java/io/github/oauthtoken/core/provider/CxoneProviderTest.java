@@ -14,6 +14,7 @@ import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.text.InertText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -118,6 +119,17 @@ class CxoneProviderTest {
 
         assertThat(server.requests()).extracting(StubHttpServer.Request::path)
                 .containsExactly("/auth/token", "/.well-known/cxone-configuration");
+    }
+
+    @Test
+    void aHostileTenantIdClaimIsQuotedNeutralisedWhenTheTenantIsUnknown() {
+        discovery();
+        tokens("{\"tenantId\":\"" + InertText.HOSTILE_IN_JSON + "\"}");
+
+        assertThatThrownBy(() -> provider().fetch(credentials()))
+                .hasMessageStartingWith("CXone has no configuration for tenant bad ::stop-commands::x # #vso[task."
+                        + "setvariable variable=MAVEN_OPTS]-Devil at ")
+                .satisfies(e -> InertText.assertInert(e.getMessage()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.github.oauthtoken.core.http.RetryPolicy;
 import io.github.oauthtoken.core.http.TrustSettings;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.text.InertText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -116,6 +117,18 @@ class GenesysProviderTest {
         assertThat(log.at("DEBUG")).contains("Genesys Cloud accepted the token at GET " + server.url()
                 + "/api/v2/tokens/me (organization org-1)");
         assertNothingLeaked(log.all());
+    }
+
+    @Test
+    void aHostileOrganizationIdIsLoggedNeutralised() throws TokenException {
+        issuesTokens();
+        server.onJson("/api/v2/tokens/me", 200, "{\"organization\":{\"id\":\"" + InertText.HOSTILE_IN_JSON + "\"}}");
+
+        provider(true).fetch(credentials());
+
+        assertThat(log.at("DEBUG")).contains("Genesys Cloud accepted the token at GET " + server.url()
+                + "/api/v2/tokens/me (organization bad ::stop-commands::x # #vso[task.setvariable variable=MAVEN_OPTS]-Devil)");
+        log.lines().forEach(InertText::assertInert);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.text.InertText;
 import io.github.oauthtoken.core.token.JwtClaims;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -261,6 +262,46 @@ class OAuth2ProviderTest {
                             + "credentials grant is not enabled for this OAuth client; enable it in the client's settings on "
                             + "the server (some servers, such as Keycloak, also answer a wrong secret this way: then check "
                             + "the client id and secret in " + ORIGIN + ").");
+        }
+
+        @Test
+        void aHostileIssuerInTheMetadataIsQuotedNeutralised() {
+            String issuer = stub.url() + "/realm";
+            stub.onJson("/.well-known/oauth-authorization-server/realm", 200, "{\"issuer\":\""
+                    + InertText.HOSTILE_IN_JSON + "\",\"token_endpoint\":\"" + stub.url() + "/realm/token\"}");
+
+            assertThatThrownBy(() -> provider(issuer).fetch(credentials()))
+                    .hasMessageContaining("belongs to issuer bad ::stop-commands::x # #vso[task.setvariable "
+                            + "variable=MAVEN_OPTS]-Devil, not to the configured <issuer>")
+                    .satisfies(e -> InertText.assertInert(e.getMessage()));
+        }
+
+        @Test
+        void aHostileIntrospectionAnswerIsQuotedNeutralised() {
+            String issuer = stub.url() + "/realm";
+            stub.onJson("/.well-known/oauth-authorization-server/realm", 200, "{\"issuer\":\"" + issuer
+                    + "\",\"token_endpoint\":\"" + stub.url() + "/realm/token\",\"introspection_endpoint\":\""
+                    + stub.url() + "/realm/introspect\"}");
+            issuesTokens();
+            stub.onJson("/realm/introspect", 200, "{\"active\":\"" + InertText.HOSTILE_IN_JSON + "\"}");
+
+            assertThatThrownBy(() -> provider(issuer, null, null, null, ClientAuthentication.BASIC, true).fetch(credentials()))
+                    .hasMessageContaining("not active (active: bad ::stop-commands::x # #vso[task.setvariable "
+                            + "variable=MAVEN_OPTS]-Devil)")
+                    .satisfies(e -> InertText.assertInert(e.getMessage()))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("stub-token-1"));
+        }
+
+        @Test
+        void aDiscoveryDocumentThatIsNotJsonIsQuotedNeutralised() {
+            stub.on("/.well-known/oauth-authorization-server/realm", request -> new StubHttpServer.Response(200,
+                    Map.of("Content-Type", "text/html ##vso[task.complete]"), "<html>\n::stop-commands::x\n</html>"));
+
+            assertThatThrownBy(() -> provider(stub.url() + "/realm").fetch(credentials()))
+                    .hasMessage("Discovery (GET " + stub.url() + "/.well-known/oauth-authorization-server/realm) did not "
+                            + "return a JSON object (Content-Type 'text/html # #vso[task.complete]'); body starts: "
+                            + "<html> ::stop-commands::x </html>.")
+                    .satisfies(e -> InertText.assertInert(e.getMessage()));
         }
 
         @Test

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.oauthtoken.core.text.InertText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,5 +87,29 @@ class RedactedExceptionTest {
         assertThat(copy.getMessage()).isEqualTo("java.lang.RuntimeException: outer");
         assertThat(copy.getCause().getMessage()).isEqualTo("java.lang.IllegalStateException: inner ****");
         assertThat(copy.getCause().getCause()).isNull();
+    }
+
+    /** Maven prints the chain with -e and -X; Jetty's messages quote the server's status line verbatim. */
+    @Test
+    void serverTextInALibraryMessageCannotStartALineOrRunACommandInThePrintedTrace() {
+        java.io.EOFException jetty = new java.io.EOFException("HttpConnection@1::res=HttpResponse[HTTP/1.1 200 "
+                + "##vso[task.setvariable variable=MAVEN_OPTS]-Devil\n::stop-commands::x]@2 " + SECRET);
+        RuntimeException top = new RuntimeException("fetch failed", jetty);
+
+        Throwable copy = RedactedException.copyOf(top, redactor);
+
+        InertText.assertInert(copy.getCause().getMessage());
+        assertThat(copy.getCause().getMessage()).isEqualTo("java.io.EOFException: HttpConnection@1::res=HttpResponse["
+                + "HTTP/1.1 200 # #vso[task.setvariable variable=MAVEN_OPTS]-Devil ::stop-commands::x]@2 ****");
+        printed(copy).lines().forEach(line -> assertThat(line.strip()).doesNotStartWith("::").doesNotContain("##vso["));
+    }
+
+    @Test
+    void aLongLibraryMessageIsRedactedFirstThenCut() {
+        RuntimeException top = new RuntimeException("x".repeat(1990) + SECRET + "y".repeat(100));
+
+        String message = RedactedException.copyOf(top, redactor).getMessage();
+
+        assertThat(message).isEqualTo("java.lang.RuntimeException: " + "x".repeat(1990) + "****" + "y".repeat(6) + "…");
     }
 }

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.oauthtoken.core.text.ServerText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,6 +27,30 @@ class RedactorTest {
         redactor.register(Secret.of("abcdefgh"));
 
         assertThat(redactor.redact("x abcdefgh y abcd")).isEqualTo("x **** y ****");
+    }
+
+    /** ServerText cuts long server text; a secret the server echoed may straddle the cut. */
+    @Test
+    void aSecretCutShortByTheEllipsisOfServerTextIsMaskedToo() {
+        Redactor redactor = new Redactor();
+        redactor.register(Secret.of("s3cr3t-value-42"));
+        String cut = ServerText.neutralise("x".repeat(190) + " s3cr3t-value-42 and more");
+
+        assertThat(cut).endsWith(" s3cr3t-va" + ServerText.ELLIPSIS);
+        assertThat(redactor.redact(cut)).isEqualTo("x".repeat(190) + " ****" + ServerText.ELLIPSIS);
+        assertThat(redactor.redact("said s3cr3t…, then ok")).isEqualTo("said ****…, then ok");
+        assertThat(redactor.redact("said s3cr3t-value-42 then s3cr3…")).isEqualTo("said **** then ****…");
+    }
+
+    @Test
+    void onlyAPrefixLongEnoughToBeWorthHidingIsMaskedBeforeAnEllipsis() {
+        Redactor redactor = new Redactor();
+        redactor.register(Secret.of("s3cr3t-value-42"));
+
+        // Three characters tell nothing about the secret, and masking them would garble ordinary cut text.
+        assertThat(redactor.redact("the s3c… and the s…")).isEqualTo("the s3c… and the s…");
+        assertThat(redactor.redact("value-42…")).isEqualTo("value-42…");
+        assertThat(redactor.redact("s3cr…")).isEqualTo("****…");
     }
 
     @Test

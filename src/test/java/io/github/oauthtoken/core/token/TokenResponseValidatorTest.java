@@ -10,12 +10,15 @@ import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.text.InertText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,22 +83,33 @@ class TokenResponseValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[{\"access_token\":\"tok-SECRET-5f2c9e\"}]", "\"tok-SECRET-5f2c9e\"", "42", "null", "", "   "})
-    void aBodyThatIsNotAJsonObjectIsRejected(String bodyText) {
+    @ValueSource(strings = {"[{\"access_token\":\"tok-SECRET-5f2c9e\"}]", "\"tok-SECRET-5f2c9e\"", "42", "null"})
+    void aBodyThatIsNotAJsonObjectIsRejectedWithItsStartButNeverTheToken(String bodyText) {
         assertThatThrownBy(() -> validate(bodyText))
                 .isInstanceOf(TokenException.class)
-                .hasMessage(WHERE + " is not a JSON object (HTTP 200, Content-Type 'application/json'). Check that the "
-                        + "token URL points at the OAuth token endpoint.");
+                .hasMessageStartingWith(WHERE + " is not a JSON object (HTTP 200, Content-Type 'application/json', body "
+                        + "starts: ")
+                .hasMessageEndingWith("). Check that the token URL points at the OAuth token endpoint.")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("tok-SECRET"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void anEmptyBodyIsRejectedAsSuch(String bodyText) {
+        assertThatThrownBy(() -> validate(bodyText))
+                .hasMessage(WHERE + " is not a JSON object (HTTP 200, Content-Type 'application/json', empty body). "
+                        + "Check that the token URL points at the OAuth token endpoint.");
     }
 
     @Test
-    void aFormEncodedOrHtmlAnswerIsRejectedNamingItsContentTypeButNotQuotingIt() {
+    void aFormEncodedOrHtmlAnswerIsRejectedWithItsStartAndTheTokenMasked() {
         assertThatThrownBy(() -> validator.validate(reply("application/x-www-form-urlencoded",
                 "access_token=" + TOKEN + "&token_type=bearer"), Optional.empty(), NOW))
                 .hasMessage(WHERE + " is not a JSON object (HTTP 200, Content-Type "
-                        + "'application/x-www-form-urlencoded'). Check that the token URL points at the OAuth token endpoint.");
+                        + "'application/x-www-form-urlencoded', body starts: access_token=****&token_type=bearer). Check "
+                        + "that the token URL points at the OAuth token endpoint.");
         assertThatThrownBy(() -> validator.validate(reply("text/html", "<html>login</html>"), Optional.empty(), NOW))
-                .hasMessageContaining("Content-Type 'text/html'");
+                .hasMessageContaining("Content-Type 'text/html', body starts: <html>login</html>)");
     }
 
     // --- access_token ---------------------------------------------------------------------------------------
@@ -117,11 +131,26 @@ class TokenResponseValidatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tok-SECRET 5f2c9e", "tok-SECRET\\t5f2c9e", "tok-SECRET\\n5f2c9e", "tok-SECRET\\r\\n",
-            "tok-SECRET\\u00005f2c9e", "tok-SECRET\\u00015f2c9e", "tok-SECRET\\u007f5f2c9e", "      "})
-    void anAccessTokenWithWhitespaceOrControlCharactersIsRejected(String tokenInJson) {
+            "tok-SECRET\\u00005f2c9e", "tok-SECRET\\u00015f2c9e", "tok-SECRET\\u007f5f2c9e", "      ",
+            // The token goes verbatim into CI commands (::add-mask::, ##vso[task.setsecret]), so only what RFC 6749
+            // allows: no C1 control (NEL), no Unicode line separator, no bidi override, no non-ASCII at all.
+            "tok-SECRET\\u00855f2c9e", "tok-SECRET\\u20285f2c9e", "tok-SECRET\\u202e5f2c9e", "tok-SECRET\\u00a05f2c9e",
+            "tok-SECRET-\\u00e9t\\u00e9", "tok-SECRET-\\ud83d\\ude00"})
+    void anAccessTokenWithWhitespaceControlOrNonAsciiCharactersIsRejected(String tokenInJson) {
         assertThatThrownBy(() -> validate(body("\"" + tokenInJson + "\"", "\"token_type\":\"bearer\",\"expires_in\":60")))
-                .hasMessage(WHERE + " has an access_token that contains whitespace or control characters; it cannot "
-                        + "be sent in an Authorization header.");
+                .hasMessage(WHERE + " has an access_token with characters other than visible ASCII (whitespace, "
+                        + "control or non-ASCII characters), which RFC 6749 does not allow; it cannot be sent in an "
+                        + "Authorization header or handed to the CI safely.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+            "123456789|AbCdEf-_.~+/=", "quote\"and\\backslash"})
+    void everyVisibleAsciiCharacterIsAllowedInAnAccessToken(String token) throws TokenException {
+        String json = "{\"access_token\":\"" + token.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"token_type\":\"bearer\",\"expires_in\":60}";
+
+        assertThat(validate(json).token().value().reveal()).isEqualTo(token);
     }
 
     @Test
@@ -365,5 +394,48 @@ class TokenResponseValidatorTest {
         assertThatThrownBy(() -> validate(body("\"" + jwt + "\"", "\"token_type\":\"bearer\"")))
                 .message().doesNotContain(jwt).doesNotContain(jwt.split("\\.")[1]);
         assertThat(redactor.redact(jwt)).isEqualTo("****");
+    }
+
+    // --- server text in messages (issue 10) ------------------------------------------------------------------
+
+    @Test
+    void aHostileTokenTypeIsQuotedNeutralised() {
+        assertThatThrownBy(() -> validate(body("\"" + TOKEN + "\"", "\"token_type\":\"" + InertText.HOSTILE_IN_JSON
+                + "\",\"expires_in\":60")))
+                .hasMessage(WHERE + " has token_type 'bad ::stop-commands::x # #vso[task.setvariable "
+                        + "variable=MAVEN_OPTS]-Devil', but the plugin only hands on bearer tokens (RFC 6750).")
+                .satisfies(e -> InertText.assertInert(e.getMessage()));
+    }
+
+    @Test
+    void hostileMemberNamesAreListedNeutralisedAndBounded() {
+        String many = IntStream.range(0, 100).mapToObj(i -> "\"member" + i + "\":1").collect(Collectors.joining(","));
+        assertThatThrownBy(() -> validate("{\"" + InertText.HOSTILE_IN_JSON + "\":1,\"token_type\":\"bearer\"}"))
+                .hasMessage(WHERE + " has no access_token (members present: [bad ::stop-commands::x # #vso[task."
+                        + "setvariable variable=MAVEN_OPTS]-Devil, token_type]).");
+        assertThatThrownBy(() -> validate("{" + many + "}"))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(WHERE.length() + 260).contains("member0, member1"));
+    }
+
+    @Test
+    void aHostileContentTypeIsQuotedNeutralised() {
+        assertThatThrownBy(() -> validator.validate(reply("text/html\u2028##[group]x", "<html/>"), Optional.empty(), NOW))
+                .hasMessageContaining("Content-Type 'text/html # #[group]x'")
+                .satisfies(e -> InertText.assertInert(e.getMessage()));
+    }
+
+    @Test
+    void aHostileExpiresInIsQuotedNeutralisedAndShort() {
+        assertThatThrownBy(() -> validate(body("\"" + TOKEN + "\"", "\"token_type\":\"bearer\",\"expires_in\":\"\\n::stop-commands::x\"")))
+                .hasMessage(WHERE + " has expires_in \" : :stop-commands::x\", which is not a number of seconds.");
+    }
+
+    @Test
+    void aNumericStringWithLineBreaksGivesADebugLineThatStaysOneLine() throws TokenException {
+        validate(body("\"" + TOKEN + "\"", "\"token_type\":\"bearer\",\"expires_in\":\"\\n7200\\r\\n\""));
+
+        assertThat(log.at("DEBUG")).singleElement().asString()
+                .isEqualTo("The token response gives expires_in as a string (\" 7200 \"); RFC 6749 asks for a number, "
+                        + "accepted anyway.");
     }
 }
