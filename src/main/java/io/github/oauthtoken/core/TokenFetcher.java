@@ -7,8 +7,6 @@ import io.github.oauthtoken.core.cache.FileTokenCache;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpTransport;
-import io.github.oauthtoken.core.provider.CxoneProvider;
-import io.github.oauthtoken.core.provider.GenesysRegion;
 import io.github.oauthtoken.core.provider.ProviderContext;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
@@ -17,7 +15,6 @@ import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.AccessToken;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -96,28 +93,9 @@ public final class TokenFetcher {
     /** The cache key of the token this request would obtain with these credentials. */
     public static CacheKey keyOf(FetchRequest request, Credentials credentials) {
         ProviderSettings s = request.settings();
-        return new CacheKey(request.provider().id(), endpointIdentity(request.provider(), s),
+        return new CacheKey(request.provider().id(), request.provider().tokenServer(s),
                 credentials.client().clientId(), s.scope(), s.audience(),
                 credentials.accessKey().map(k -> k.id()).orElse(null));
-    }
-
-    /** The server a token would come from, known before any request is made. */
-    private static String endpointIdentity(ProviderKind provider, ProviderSettings s) {
-        if (s.tokenUrl() != null) {
-            return s.tokenUrl().trim();
-        }
-        return switch (provider) {
-            case GENESYS -> {
-                String region = s.region() == null ? "" : s.region().trim().toLowerCase(Locale.ROOT);
-                try {
-                    yield "genesys:" + GenesysRegion.parse(region, "").domain();
-                } catch (TokenException e) {
-                    yield "genesys:" + region;
-                }
-            }
-            case CXONE -> s.issuer() != null ? s.issuer().trim() : CxoneProvider.DEFAULT_ISSUER;
-            case OAUTH2 -> s.issuer() == null ? "" : s.issuer().trim();
-        };
     }
 
     /**

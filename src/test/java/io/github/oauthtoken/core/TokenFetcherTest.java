@@ -11,6 +11,7 @@ import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
@@ -46,12 +47,11 @@ class TokenFetcherTest {
     }
 
     private FetchRequest request(Duration minValidity, CacheMode cache, boolean offline) {
-        ProviderSettings settings = new ProviderSettings(null, "<region>", null, server.url() + "/token", null, "read",
-                null, ClientAuthentication.BASIC, null, false, Optional.empty());
+        ProviderSettings settings = ProviderSettings.builder().tokenUrl(server.url() + "/token").scope("read").build();
         CredentialRequest credentials = new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
                 ProviderKind.DEFAULT_ACCESS_KEY_ENV);
         return new FetchRequest(ProviderKind.OAUTH2, settings, credentials,
-                new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
+                TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
                 minValidity, cache, null, offline);
     }
 
@@ -159,5 +159,40 @@ class TokenFetcherTest {
 
         assertThat(key).isEqualTo(new CacheKey("oauth2", server.url() + "/token", "fetch-client", "read", null, null));
         assertThat(key.describe() + key.hash()).doesNotContain("fetch-SECRET-9");
+    }
+
+    /** A clock the stub server moves forward while it handles the request. */
+    private static final class MovingClock extends Clock {
+        volatile Instant now = NOW;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void expiryCountsFromWhenTheRequestWasSentNotFromWhenTheAnswerCame() throws TokenException {
+        MovingClock clock = new MovingClock();
+        server.on("/token", request -> {
+            clock.now = NOW.plusSeconds(90); // the server took 90 s to answer
+            return StubHttpServer.Response.json(200, "{\"access_token\":\"" + TOKEN
+                    + "\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+        });
+        FetchRequest request = request(Duration.ZERO);
+
+        TokenResult result = new TokenFetcher(redactor, log, clock).fetch(request, credentialsOf(request));
+
+        assertThat(result.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600));
     }
 }

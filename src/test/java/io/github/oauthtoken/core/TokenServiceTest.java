@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.oauthtoken.core.ci.CiConsole;
 import io.github.oauthtoken.core.config.TokenParameters;
 import io.github.oauthtoken.core.secret.Redactor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The build-wide lifecycle through the entry the goals use: parameters in, properties, commands and revocations out. */
 class TokenServiceTest {
@@ -211,6 +214,21 @@ class TokenServiceTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("<cache>");
         assertThatThrownBy(() -> service.fetch(genesys().failOnError(false).provider("okta").build(), module))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("<provider>");
+        module.env.put("GENESYS_CLIENT_SECRET", SECRET);
+        assertThatThrownBy(() -> service.fetch(genesys().failOnError(false).tokenUrl(null).region("mars_north_1")
+                .build(), module)).isInstanceOf(ConfigurationException.class).hasMessageContaining("mars_north_1");
+    }
+
+    @Test
+    void aTrustStoreThatDoesNotOpenIsAConfigurationMistakeEvenWithFailOnErrorFalse(@TempDir Path temp)
+            throws Exception {
+        Path garbage = Files.writeString(temp.resolve("trust.p12"), "not a key store");
+        TokenService service = service(false);
+        TestExecution module = module("it:m:1");
+        module.env.put("GENESYS_CLIENT_SECRET", SECRET);
+
+        assertThatThrownBy(() -> service.fetch(genesys().failOnError(false).trustStore(garbage).build(), module))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("trust.p12");
     }
 
     @Test

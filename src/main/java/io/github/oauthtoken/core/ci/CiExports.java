@@ -12,8 +12,6 @@ import java.nio.file.Path;
  * @param tokenFile      file to write the token to, owner-only
  */
 public record CiExports(boolean mask, String githubEnv, String githubOutput, String azureVariable, Path tokenFile) {
-    public static final CiExports NONE = new CiExports(true, null, null, null, null);
-
     /** The names later steps receive the token under, to tell two executions' exports apart. */
     public String exportNames() {
         return "env=" + githubEnv + " output=" + githubOutput + " azure=" + azureVariable;

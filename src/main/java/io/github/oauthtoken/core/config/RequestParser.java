@@ -85,10 +85,19 @@ public final class RequestParser {
         if (lifetime.isPresent() && lifetime.get().isZero()) {
             throw new ConfigurationException("<defaultExpiresIn> must be longer than zero.");
         }
-        return new ProviderSettings(region, regionOrigin, trimToNull(p.issuer()), trimToNull(p.tokenUrl()),
-                trimToNull(p.apiUrl()), trimToNull(p.scope()), trimToNull(p.audience()),
-                ClientAuthentication.parse(orDefault(p.clientAuth(), "basic")), trimToNull(p.introspectionUrl()),
-                p.verify(), lifetime, trimToNull(p.revocationUrl()));
+        return ProviderSettings.builder()
+                .region(region, regionOrigin)
+                .issuer(trimToNull(p.issuer()))
+                .tokenUrl(trimToNull(p.tokenUrl()))
+                .apiUrl(trimToNull(p.apiUrl()))
+                .scope(trimToNull(p.scope()))
+                .audience(trimToNull(p.audience()))
+                .clientAuth(ClientAuthentication.parse(orDefault(p.clientAuth(), "basic")))
+                .introspectionUrl(trimToNull(p.introspectionUrl()))
+                .verify(p.verify())
+                .defaultExpiresIn(lifetime)
+                .revocationUrl(trimToNull(p.revocationUrl()))
+                .build();
     }
 
     private static CredentialRequest credentialRequest(ProviderKind kind, TokenParameters p) {

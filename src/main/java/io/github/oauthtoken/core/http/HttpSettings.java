@@ -17,14 +17,4 @@ public record HttpSettings(
         Duration connectTimeout, Duration timeout, int maxBodyBytes, RetryPolicy retry, TrustSettings trust,
         List<ProxyRoute> proxies) {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
-    /** Direct connections, the JVM's trust store, no retries. */
-    public HttpSettings(Duration connectTimeout, Duration timeout, int maxBodyBytes) {
-        this(connectTimeout, timeout, maxBodyBytes, RetryPolicy.none(), TrustSettings.JVM_DEFAULT, List.of());
-    }
-
-    public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), DEFAULT_MAX_BODY_BYTES,
-                RetryPolicy.defaults(), TrustSettings.JVM_DEFAULT, List.of());
-    }
 }

@@ -54,10 +54,6 @@ public final class HttpTransport implements AutoCloseable {
     private final long deadlineNanos;
     private HttpClient client;
 
-    public HttpTransport(HttpSettings settings) {
-        this(settings, BuildLog.SILENT);
-    }
-
     public HttpTransport(HttpSettings settings, BuildLog log) {
         this.settings = settings;
         this.proxies = new ProxySelection(settings.proxies());

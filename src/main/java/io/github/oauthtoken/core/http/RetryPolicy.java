@@ -17,9 +17,6 @@ public record RetryPolicy(int retries, Duration maxRetryWait, Duration backoffBa
         return new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(20));
     }
 
-    public static RetryPolicy none() {
-        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-    }
 
     /** @param retry 1 for the first retry */
     Duration backoff(int retry) {

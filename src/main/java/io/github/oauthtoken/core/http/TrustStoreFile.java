@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.http;
 
+import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.TokenException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,13 +26,13 @@ final class TrustStoreFile {
     static KeyStore open(TrustSettings trust) throws TokenException {
         String file = "<trustStore> " + trust.trustStore();
         if (!Files.isReadable(trust.trustStore())) {
-            throw new TokenException(file + " does not exist or cannot be read.");
+            throw new ConfigurationException(file + " does not exist or cannot be read.");
         }
         KeyStore store;
         try {
             store = KeyStore.getInstance(trust.type());
         } catch (KeyStoreException e) {
-            throw new TokenException("<trustStoreType> " + trust.type() + " is not a key store type this JVM knows; "
+            throw new ConfigurationException("<trustStoreType> " + trust.type() + " is not a key store type this JVM knows; "
                     + "use PKCS12 or JKS.");
         }
         char[] password = trust.password() == null ? null : trust.password().reveal().toCharArray();
@@ -39,13 +40,13 @@ final class TrustStoreFile {
             store.load(in, password);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new TokenException(file + " could not be opened: the password does not open it ("
+                throw new ConfigurationException(file + " could not be opened: the password does not open it ("
                         + e.getMessage() + ")." + PASSWORD_HINT);
             }
-            throw new TokenException(file + " could not be read as a " + trust.type() + " store (" + e.getMessage()
+            throw new ConfigurationException(file + " could not be read as a " + trust.type() + " store (" + e.getMessage()
                     + "). Check the file and <trustStoreType> (PKCS12 or JKS)." + PASSWORD_HINT);
         } catch (GeneralSecurityException e) {
-            throw new TokenException(file + " could not be read as a " + trust.type() + " store (" + e.getMessage()
+            throw new ConfigurationException(file + " could not be read as a " + trust.type() + " store (" + e.getMessage()
                     + "). Check the file and <trustStoreType> (PKCS12 or JKS)." + PASSWORD_HINT);
         } finally {
             if (password != null) {
@@ -53,7 +54,7 @@ final class TrustStoreFile {
             }
         }
         if (certificates(store) == 0) {
-            throw new TokenException(file + " holds no certificate to trust"
+            throw new ConfigurationException(file + " holds no certificate to trust"
                     + (trust.password() == null ? "; a PKCS12 store shows none without its password." : ".")
                     + PASSWORD_HINT + " The store must hold the certificate of the server's CA (keytool -importcert).");
         }

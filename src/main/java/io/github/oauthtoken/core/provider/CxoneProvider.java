@@ -21,12 +21,17 @@ import java.util.Optional;
  * tenant's API host from {@code {issuer}/.well-known/cxone-configuration?tenantId=...}.
  */
 public final class CxoneProvider implements TokenProvider {
-    public static final String DEFAULT_ISSUER = "https://cxone.niceincontact.com";
+    static final String DEFAULT_ISSUER = "https://cxone.niceincontact.com";
 
     private final ProviderContext context;
 
     public CxoneProvider(ProviderContext context) {
         this.context = context;
+    }
+
+    /** The issuer a token would come from, known before any request (discovery only finds its token endpoint). */
+    static String tokenServer(ProviderSettings settings) {
+        return settings.issuer() != null ? settings.issuer().trim() : DEFAULT_ISSUER;
     }
 
     @Override

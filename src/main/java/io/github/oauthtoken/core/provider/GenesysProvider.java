@@ -12,6 +12,7 @@ import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,20 @@ public final class GenesysProvider implements TokenProvider {
 
     public GenesysProvider(ProviderContext context) {
         this.context = context;
+    }
+
+    /**
+     * The login server a token would come from, known before any request: the region's domain, however the region
+     * was spelled, so that {@code eu_west_1} and {@code mypurecloud.ie} share a cached token.
+     */
+    static String tokenServer(ProviderSettings settings) {
+        String region = settings.region() == null ? "" : settings.region().trim().toLowerCase(Locale.ROOT);
+        try {
+            return "genesys:" + GenesysRegion.parse(region, settings.regionOrigin()).domain();
+        } catch (TokenException e) {
+            // The fetch reports the bad region; the key only has to tell it apart from good ones.
+            return "genesys:" + region;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.provider;
 
+import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.TokenException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public enum GenesysRegion {
                 return region;
             }
         }
-        throw new TokenException("Unknown Genesys Cloud region '" + value.trim() + "' (from " + where
+        throw new ConfigurationException("Unknown Genesys Cloud region '" + value.trim() + "' (from " + where
                 + "). Valid regions: " + Arrays.stream(values())
                         .map(r -> r.regionName() + " (" + r.domain + ")")
                         .collect(Collectors.joining(", "))

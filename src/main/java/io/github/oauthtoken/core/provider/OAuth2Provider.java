@@ -26,6 +26,11 @@ public final class OAuth2Provider implements TokenProvider {
         this.context = context;
     }
 
+    /** The issuer a token would come from, known before any request. */
+    static String tokenServer(ProviderSettings settings) {
+        return settings.issuer() == null ? "" : settings.issuer().trim();
+    }
+
     @Override
     public TokenResult fetch(Credentials credentials) throws TokenException {
         ProviderSettings settings = context.settings();

@@ -44,6 +44,21 @@ public enum ProviderKind {
         };
     }
 
+    /**
+     * The server a token would come from, for the cache key: tokens from the same server for the same client are
+     * interchangeable. Known before any request; each provider says what identifies its server.
+     */
+    public String tokenServer(ProviderSettings settings) {
+        if (settings.tokenUrl() != null) {
+            return settings.tokenUrl().trim();
+        }
+        return switch (this) {
+            case GENESYS -> GenesysProvider.tokenServer(settings);
+            case CXONE -> CxoneProvider.tokenServer(settings);
+            case OAUTH2 -> OAuth2Provider.tokenServer(settings);
+        };
+    }
+
     /** The name users write in the POM. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

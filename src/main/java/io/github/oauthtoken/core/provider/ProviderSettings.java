@@ -29,11 +29,97 @@ public record ProviderSettings(
         Optional<Duration> defaultExpiresIn,
         String revocationUrl) {
 
-    /** Settings without a revocation endpoint (the {@code fetch} goal does not need one). */
-    public ProviderSettings(String region, String regionOrigin, String issuer, String tokenUrl, String apiUrl,
-            String scope, String audience, ClientAuthentication clientAuth, String introspectionUrl, boolean verify,
-            Optional<Duration> defaultExpiresIn) {
-        this(region, regionOrigin, issuer, tokenUrl, apiUrl, scope, audience, clientAuth, introspectionUrl, verify,
-                defaultExpiresIn, null);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Names every setting, so that no caller passes twelve values by position; unset ones are empty. */
+    public static final class Builder {
+        private String region;
+        private String regionOrigin = "<region>";
+        private String issuer;
+        private String tokenUrl;
+        private String apiUrl;
+        private String scope;
+        private String audience;
+        private ClientAuthentication clientAuth = ClientAuthentication.BASIC;
+        private String introspectionUrl;
+        private boolean verify;
+        private Optional<Duration> defaultExpiresIn = Optional.empty();
+        private String revocationUrl;
+
+        private Builder() {}
+
+        /** @param origin where it came from, for messages ("<region>", "environment variable GENESYS_REGION") */
+        public Builder region(String value, String origin) {
+            this.region = value;
+            this.regionOrigin = origin;
+            return this;
+        }
+
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        public Builder regionOrigin(String value) {
+            this.regionOrigin = value;
+            return this;
+        }
+
+        public Builder issuer(String value) {
+            this.issuer = value;
+            return this;
+        }
+
+        public Builder tokenUrl(String value) {
+            this.tokenUrl = value;
+            return this;
+        }
+
+        public Builder apiUrl(String value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        public Builder scope(String value) {
+            this.scope = value;
+            return this;
+        }
+
+        public Builder audience(String value) {
+            this.audience = value;
+            return this;
+        }
+
+        public Builder clientAuth(ClientAuthentication value) {
+            this.clientAuth = value;
+            return this;
+        }
+
+        public Builder introspectionUrl(String value) {
+            this.introspectionUrl = value;
+            return this;
+        }
+
+        public Builder verify(boolean value) {
+            this.verify = value;
+            return this;
+        }
+
+        public Builder defaultExpiresIn(Optional<Duration> value) {
+            this.defaultExpiresIn = value;
+            return this;
+        }
+
+        public Builder revocationUrl(String value) {
+            this.revocationUrl = value;
+            return this;
+        }
+
+        public ProviderSettings build() {
+            return new ProviderSettings(region, regionOrigin, issuer, tokenUrl, apiUrl, scope, audience, clientAuth,
+                    introspectionUrl, verify, defaultExpiresIn, revocationUrl);
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,11 +19,14 @@ final class TokenEndpoint {
             ProviderContext context, URI tokenUri, FormBody grant, ClientCredentials client,
             Function<String, Optional<String>> hints) throws TokenException {
         HttpCall call = context.settings().clientAuth().apply("token request", tokenUri, grant, client, context.redactor());
+        // expires_in counts from when the server issued the token, which is after the request left: counting from the
+        // moment before sending (the first attempt's, when retried) can only make the expiry earlier, never later.
+        Instant sentAt = context.clock().instant();
         HttpReply reply = context.http().send(call);
         if (reply.status() != 200) {
             throw ProviderErrors.refused(reply, hints);
         }
-        return context.validator().validate(reply, context.settings().defaultExpiresIn(), context.clock().instant());
+        return context.validator().validate(reply, context.settings().defaultExpiresIn(), sentAt);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param value       the token itself
  * @param type        the token type as the server spelled it (for example {@code bearer})
  * @param expiresIn   seconds of validity as received (or derived, see {@link #expiresInSource})
- * @param expiresAt   when it expires, counted from the moment the response arrived
+ * @param expiresAt   when it expires, counted from the moment the request was sent
  * @param scope       the granted scope, when the server returned one
  * @param expiresInSource where {@code expiresIn} came from: {@code expires_in}, {@code jwt exp} or {@code defaultExpiresIn}
  */

@@ -35,9 +35,9 @@ public final class TokenResponseValidator {
     /**
      * @param reply            a response with status 200
      * @param defaultExpiresIn used when the server sent no {@code expires_in} and the token is not a JWT with {@code exp}
-     * @param receivedAt       when the response arrived; expiry is counted from it
+     * @param sentAt           when the request was sent; expiry is counted from it (the server issued the token later)
      */
-    public TokenResponse validate(HttpReply reply, Optional<Duration> defaultExpiresIn, Instant receivedAt)
+    public TokenResponse validate(HttpReply reply, Optional<Duration> defaultExpiresIn, Instant sentAt)
             throws TokenException {
         String where = "The token response from " + reply.call().describe();
         Map<String, Object> json = reply.jsonObject().orElseThrow(() -> new TokenException(where
@@ -79,7 +79,7 @@ public final class TokenResponseValidator {
             expiresIn = parseExpiresIn(rawExpiresIn, where);
             source = "expires_in";
         } else {
-            Optional<Long> fromJwt = secondsUntilJwtExpiry(tokenText, receivedAt);
+            Optional<Long> fromJwt = secondsUntilJwtExpiry(tokenText, sentAt);
             if (fromJwt.isPresent()) {
                 expiresIn = fromJwt.get();
                 if (expiresIn <= 0) {
@@ -107,7 +107,7 @@ public final class TokenResponseValidator {
 
         Optional<String> scope = json.get("scope") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
         // Whole seconds, rounded down, so the published instant is never later than the real expiry.
-        Instant expiresAt = receivedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(expiresIn);
+        Instant expiresAt = sentAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(expiresIn);
         AccessToken accessToken = new AccessToken(token, type, expiresIn, expiresAt, scope, source);
         return new TokenResponse(accessToken, json);
     }

@@ -9,6 +9,7 @@ import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.credentials.EnvPair;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
@@ -48,11 +49,10 @@ public final class FileCacheChild {
     }
 
     static FetchRequest request(String tokenUrl, Path cacheDirectory) {
-        ProviderSettings settings = new ProviderSettings(null, "<region>", null, tokenUrl, null, null, null,
-                ClientAuthentication.BASIC, null, false, Optional.empty());
+        ProviderSettings settings = ProviderSettings.builder().tokenUrl(tokenUrl).build();
         return new FetchRequest(ProviderKind.GENESYS, settings,
                 new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), false, null, null),
-                new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
+                TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
                 Duration.ofMinutes(5), CacheMode.FILE, cacheDirectory, false);
     }
 

@@ -10,6 +10,7 @@ import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
@@ -69,12 +70,11 @@ class FileCacheFallbackTest {
     }
 
     private FetchRequest request() {
-        ProviderSettings settings = new ProviderSettings(null, "<region>", null, server.url() + "/token", null, null,
-                null, ClientAuthentication.BASIC, null, false, Optional.empty());
+        ProviderSettings settings = ProviderSettings.builder().tokenUrl(server.url() + "/token").build();
         return new FetchRequest(ProviderKind.OAUTH2, settings,
                 new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
                         ProviderKind.DEFAULT_ACCESS_KEY_ENV),
-                new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
+                TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
                 Duration.ofMinutes(5), CacheMode.FILE, null, false);
     }
 

@@ -13,6 +13,7 @@ import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
@@ -193,12 +194,11 @@ class FileCacheLockTest {
             return StubHttpServer.Response.json(200, "{\"access_token\":\"jvm-TOKEN-" + UUID.randomUUID()
                     + "\",\"token_type\":\"bearer\",\"expires_in\":3600}");
         })) {
-            ProviderSettings settings = new ProviderSettings(null, "<region>", null, server.url() + "/token", null,
-                    null, null, ClientAuthentication.BASIC, null, false, Optional.empty());
+            ProviderSettings settings = ProviderSettings.builder().tokenUrl(server.url() + "/token").build();
             FetchRequest request = new FetchRequest(ProviderKind.OAUTH2, settings,
                     new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
                             ProviderKind.DEFAULT_ACCESS_KEY_ENV),
-                    new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
+                    TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
                     Duration.ofMinutes(5), CacheMode.FILE, dir, false);
             Credentials credentials = new CredentialResolver(id -> Optional.empty(),
                     Map.of("OAUTH_CLIENT_ID", "jvm-client", "OAUTH_CLIENT_SECRET", "jvm-SECRET-5")::get, redactor)

@@ -64,7 +64,7 @@ class ProcessStandardOutputTest {
         CiPublisher publisher = new CiPublisher(name -> name.equals("GITHUB_ACTIONS") ? "true" : null, daemon,
                 io.github.oauthtoken.core.BuildLog.SILENT);
 
-        boolean masked = publisher.mask(io.github.oauthtoken.core.secret.Secret.of("daemon-token"), CiExports.NONE);
+        boolean masked = publisher.mask(io.github.oauthtoken.core.secret.Secret.of("daemon-token"), new CiExports(true, null, null, null, null));
 
         assertThat(masked).isFalse();
         assertThat(publisher.maskUnavailable()).contains("not masked in the GitHub Actions log",

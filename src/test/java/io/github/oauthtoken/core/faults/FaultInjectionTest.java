@@ -94,8 +94,7 @@ class FaultInjectionTest {
     private TokenResult fetchUnredacted(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
         Map<String, String> env = Map.of("ID", CLIENT_ID, "SECRET", SECRET, "KEY_ID", "key-id", "KEY_SECRET", SECRET + "-key");
         CredentialResolver credentials = new CredentialResolver(id -> Optional.empty(), env::get, redactor);
-        ProviderSettings settings = new ProviderSettings(null, "<region>", "http://127.0.0.1:1", tokenUrl, null, null,
-                null, ClientAuthentication.BASIC, null, false, Optional.empty());
+        ProviderSettings settings = ProviderSettings.builder().issuer("http://127.0.0.1:1").tokenUrl(tokenUrl).build();
         FetchRequest request = new FetchRequest(kind, settings,
                 new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), kind.needsAccessKey(), null,
                         new EnvPair("KEY_ID", "KEY_SECRET")),

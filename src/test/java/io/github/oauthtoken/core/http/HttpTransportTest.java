@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.http;
 
+import io.github.oauthtoken.core.BuildLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class HttpTransportTest {
     }
 
     private HttpTransport transport(Duration timeout, int maxBodyBytes) {
-        HttpTransport transport = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), timeout, maxBodyBytes));
+        HttpTransport transport = new HttpTransport(TestHttpSettings.direct(Duration.ofSeconds(5), timeout, maxBodyBytes), BuildLog.SILENT);
         closeLater.add(transport);
         return transport;
     }

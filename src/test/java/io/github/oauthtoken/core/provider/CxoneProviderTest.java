@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.provider;
 
+import io.github.oauthtoken.core.BuildLog;
 import static io.github.oauthtoken.core.TestJwts.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +12,7 @@ import io.github.oauthtoken.core.credentials.AccessKey;
 import io.github.oauthtoken.core.credentials.ClientCredentials;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
@@ -43,7 +45,8 @@ class CxoneProviderTest {
     private final RecordingBuildLog log = new RecordingBuildLog();
     private final Redactor redactor = new Redactor();
     private final HttpTransport http = new HttpTransport(
-            new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES));
+            TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
+            BuildLog.SILENT);
 
     @AfterEach
     void stop() {
@@ -52,8 +55,7 @@ class CxoneProviderTest {
     }
 
     private CxoneProvider provider(String tokenUrl, boolean verify) {
-        ProviderSettings settings = new ProviderSettings(null, "<region>", server.url(), tokenUrl, null, null, null,
-                ClientAuthentication.BASIC, null, verify, Optional.empty());
+        ProviderSettings settings = ProviderSettings.builder().issuer(server.url()).tokenUrl(tokenUrl).verify(verify).build();
         return new CxoneProvider(new ProviderContext(settings, http, redactor, log, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 

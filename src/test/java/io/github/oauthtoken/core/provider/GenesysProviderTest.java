@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.provider;
 
+import io.github.oauthtoken.core.BuildLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,7 @@ class GenesysProviderTest {
     /** Retries enabled (quickly), to show that a refusal is not retried. */
     private final HttpTransport http = new HttpTransport(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
             HttpSettings.DEFAULT_MAX_BODY_BYTES, new RetryPolicy(2, Duration.ofSeconds(5), Duration.ofMillis(1),
-            Duration.ofMillis(1)), TrustSettings.JVM_DEFAULT, List.of()));
+            Duration.ofMillis(1)), TrustSettings.JVM_DEFAULT, List.of()), BuildLog.SILENT);
 
     @AfterEach
     void stop() {
@@ -54,8 +55,7 @@ class GenesysProviderTest {
 
     private GenesysProvider provider(String region, String tokenUrl, String apiUrl, boolean verify) {
         // A scope is configured on purpose: Genesys takes none, permissions come from the client's roles.
-        ProviderSettings settings = new ProviderSettings(region, "<region>", null, tokenUrl, apiUrl, "users:read", null,
-                ClientAuthentication.BASIC, null, verify, Optional.empty());
+        ProviderSettings settings = ProviderSettings.builder().region(region).tokenUrl(tokenUrl).apiUrl(apiUrl).scope("users:read").verify(verify).build();
         return new GenesysProvider(new ProviderContext(settings, http, redactor, log, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.provider;
 
+import io.github.oauthtoken.core.BuildLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.ClientCredentials;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
@@ -43,7 +45,8 @@ class OAuth2ProviderTest {
     private final RecordingBuildLog log = new RecordingBuildLog();
     private final Redactor redactor = new Redactor();
     private final HttpTransport http = new HttpTransport(
-            new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES));
+            TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
+            BuildLog.SILENT);
 
     @AfterEach
     void closeTransport() {
@@ -52,8 +55,7 @@ class OAuth2ProviderTest {
 
     private OAuth2Provider provider(String issuer, String tokenUrl, String scope, String audience,
             ClientAuthentication auth, boolean verify) {
-        ProviderSettings settings = new ProviderSettings(null, "<region>", issuer, tokenUrl, null, scope, audience, auth,
-                null, verify, Optional.empty());
+        ProviderSettings settings = ProviderSettings.builder().issuer(issuer).tokenUrl(tokenUrl).scope(scope).audience(audience).clientAuth(auth).verify(verify).build();
         return new OAuth2Provider(new ProviderContext(settings, http, redactor, log, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 

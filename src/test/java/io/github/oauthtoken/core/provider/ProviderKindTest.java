@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.EnvPair;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
@@ -55,9 +56,8 @@ class ProviderKindTest {
 
     @Test
     void createBuildsTheMatchingProvider() {
-        try (HttpTransport http = new HttpTransport(HttpSettings.defaults())) {
-            ProviderContext context = new ProviderContext(new ProviderSettings(null, "<region>", null, null, null, null,
-                    null, ClientAuthentication.BASIC, null, false, Optional.empty()), http, new Redactor(), BuildLog.SILENT,
+        try (HttpTransport http = new HttpTransport(TestHttpSettings.defaults(), BuildLog.SILENT)) {
+            ProviderContext context = new ProviderContext(ProviderSettings.builder().build(), http, new Redactor(), BuildLog.SILENT,
                     Clock.systemUTC());
 
             assertThat(ProviderKind.GENESYS.create(context)).isInstanceOf(GenesysProvider.class);

@@ -8,6 +8,7 @@ import io.github.oauthtoken.core.credentials.AccessKey;
 import io.github.oauthtoken.core.credentials.ClientCredentials;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
@@ -34,8 +35,7 @@ class ProvidersAgainstServersTest {
     private final Redactor redactor = new Redactor();
 
     private ProviderSettings settings(String issuer, String tokenUrl, String apiUrl, boolean verify) {
-        return new ProviderSettings(null, "<region>", issuer, tokenUrl, apiUrl, "orders:read", null,
-                ClientAuthentication.BASIC, null, verify, Optional.empty());
+        return ProviderSettings.builder().issuer(issuer).tokenUrl(tokenUrl).apiUrl(apiUrl).scope("orders:read").verify(verify).build();
     }
 
     private ProviderContext context(ProviderSettings settings, HttpTransport http) {
@@ -43,8 +43,7 @@ class ProvidersAgainstServersTest {
     }
 
     private static HttpTransport http() {
-        return new HttpTransport(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                HttpSettings.DEFAULT_MAX_BODY_BYTES));
+        return new HttpTransport(TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES), BuildLog.SILENT);
     }
 
     private static Credentials client(String id) {
