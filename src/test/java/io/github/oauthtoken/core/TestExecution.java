@@ -3,10 +3,13 @@ package io.github.oauthtoken.core;
 import io.github.oauthtoken.core.ci.CiConsole;
 import io.github.oauthtoken.core.ci.RecordingConsole;
 import io.github.oauthtoken.core.credentials.ServerLookup;
+import io.github.oauthtoken.core.credentials.UsernamePassword;
 import io.github.oauthtoken.core.http.ProxyRoute;
+import io.github.oauthtoken.core.secret.Secret;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +21,10 @@ public final class TestExecution implements ExecutionContext {
     public final Properties properties = new Properties();
     public final Map<String, String> env = new HashMap<>();
     public CiConsole console = new RecordingConsole();
+    /** settings.xml servers by id: their password. */
+    public final Map<String, Secret> servers = new HashMap<>();
+    /** The active settings.xml proxies. */
+    public List<ProxyRoute> proxies = List.of();
     private final String projectId;
     private final Set<String> revokePrefixes;
     private final Set<String> finished;
@@ -50,12 +57,12 @@ public final class TestExecution implements ExecutionContext {
 
     @Override
     public ServerLookup servers() {
-        return id -> java.util.Optional.empty();
+        return id -> Optional.ofNullable(servers.get(id)).map(password -> new UsernamePassword(id, password));
     }
 
     @Override
     public List<ProxyRoute> settingsProxies() {
-        return List.of();
+        return proxies;
     }
 
     @Override

@@ -13,23 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenFetcher;
-import io.github.oauthtoken.core.cache.CacheMode;
-import io.github.oauthtoken.core.credentials.CredentialRequest;
-import io.github.oauthtoken.core.credentials.CredentialResolver;
-import io.github.oauthtoken.core.credentials.EnvPair;
+import io.github.oauthtoken.core.TestExecution;
+import io.github.oauthtoken.core.TokenService;
+import io.github.oauthtoken.core.config.TokenParameters;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.NonProxyHosts;
 import io.github.oauthtoken.core.http.ProxyRoute;
 import io.github.oauthtoken.core.http.RetryPolicy;
 import io.github.oauthtoken.core.http.TrustSettings;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
-import io.github.oauthtoken.core.provider.ProviderSettings;
-import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.text.InertText;
@@ -43,7 +37,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +57,8 @@ class FaultInjectionTest {
     @TempDir
     Path temp;
 
-    private final RecordingBuildLog log = new RecordingBuildLog();
+    private final TestExecution execution = new TestExecution("it:faults:1");
+    private final RecordingBuildLog log = execution.log;
     private final Redactor redactor = new Redactor();
 
     /** Fast backoff so retries take milliseconds; Retry-After values from the server are honoured as given. */
@@ -77,11 +71,14 @@ class FaultInjectionTest {
                 TrustSettings.JVM_DEFAULT, List.of());
     }
 
-    private TokenResult fetch(String tokenUrl, HttpSettings http) throws TokenException {
+    /** What a scenario's build ends up with: the token property, as the goal sets it. */
+    private record Obtained(String token) {}
+
+    private Obtained fetch(String tokenUrl, HttpSettings http) throws TokenException {
         return fetch(ProviderKind.GENESYS, tokenUrl, http);
     }
 
-    private TokenResult fetch(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
+    private Obtained fetch(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
         try {
             return fetchUnredacted(kind, tokenUrl, http);
         } catch (TokenException e) {
@@ -90,17 +87,35 @@ class FaultInjectionTest {
         }
     }
 
-    /** The exception exactly as the core throws it, before the Maven layer's redaction. */
-    private TokenResult fetchUnredacted(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
-        Map<String, String> env = Map.of("ID", CLIENT_ID, "SECRET", SECRET, "KEY_ID", "key-id", "KEY_SECRET", SECRET + "-key");
-        CredentialResolver credentials = new CredentialResolver(id -> Optional.empty(), env::get, redactor);
-        ProviderSettings settings = ProviderSettings.builder().issuer("http://127.0.0.1:1").tokenUrl(tokenUrl).build();
-        FetchRequest request = new FetchRequest(kind, settings,
-                new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), kind.needsAccessKey(), null,
-                        new EnvPair("KEY_ID", "KEY_SECRET")),
-                http, Duration.ofMinutes(5), CacheMode.NONE, null, false);
-        return new TokenFetcher(redactor, log, Clock.systemUTC()).fetch(request,
-                credentials.resolve(kind.id(), request.credentials()));
+    /**
+     * Through the entry the goals use: the scenario's transport settings become the goal's parameters (and its
+     * proxies the settings.xml ones), so parsing, credentials and the whole lifecycle run as in a build. Retries
+     * wait as in production (full jitter from 1 s), since backoff is no parameter.
+     */
+    private Obtained fetchUnredacted(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
+        execution.env("ID", CLIENT_ID, "SECRET", SECRET, "KEY_ID", "key-id", "KEY_SECRET", SECRET + "-key");
+        execution.proxies = http.proxies();
+        TokenParameters.Builder parameters = TokenParameters.builder()
+                .provider(kind.id())
+                .tokenUrl(tokenUrl)
+                .issuer("http://127.0.0.1:1")
+                .clientIdEnv("ID").clientSecretEnv("SECRET")
+                .accessKeyIdEnv("KEY_ID").accessKeySecretEnv("KEY_SECRET")
+                .cache("none")
+                .retries(http.retry().retries())
+                .maxRetryWait(http.retry().maxRetryWait().toString())
+                .timeout(http.timeout().toString())
+                .connectTimeout(http.connectTimeout().toString());
+        TrustSettings trust = http.trust();
+        if (trust.trustStore() != null) {
+            parameters.trustStore(trust.trustStore()).trustStoreType(trust.type());
+            if (trust.password() != null) {
+                execution.servers.put("trust-store", trust.password());
+                parameters.trustStoreServerId("trust-store");
+            }
+        }
+        new TokenService(redactor, false, Clock.systemUTC()).fetch(parameters.build(), execution);
+        return new Obtained(execution.properties.getProperty("oauth.token"));
     }
 
     /** Runs a scenario, then checks the time bound and that nothing secret was said. */
@@ -136,10 +151,10 @@ class FaultInjectionTest {
     @Test
     void http429WithRetryAfterSecondsThenSuccess() throws Exception {
         try (FaultServer server = new FaultServer(json(429, "{}", "Retry-After: 1"), token(TOKEN))) {
-            TokenResult result = within(Duration.ofSeconds(20),
+            Obtained result = within(Duration.ofSeconds(20),
                     () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertThat(server.attempts()).isEqualTo(2);
             assertThat(log.at("WARN")).singleElement().asString()
                     .contains("HTTP 429", "retry 1 of 3 in 1.0 s", "Retry-After");
@@ -150,10 +165,10 @@ class FaultInjectionTest {
     void http429WithRetryAfterHttpDateThenSuccess() throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
         try (FaultServer server = new FaultServer(json(429, "{}", "Retry-After: " + date), token(TOKEN))) {
-            TokenResult result = within(Duration.ofSeconds(20),
+            Obtained result = within(Duration.ofSeconds(20),
                     () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertThat(server.attempts()).isEqualTo(2);
             assertThat(warnings()).isEqualTo(1);
         }
@@ -172,10 +187,10 @@ class FaultInjectionTest {
     @Test
     void http503TwiceThenSuccess() throws Exception {
         try (FaultServer server = new FaultServer(json(503, "{}"), json(503, "{}"), token(TOKEN))) {
-            TokenResult result = within(Duration.ofSeconds(20),
+            Obtained result = within(Duration.ofSeconds(20),
                     () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertThat(server.attempts()).isEqualTo(3);
             assertThat(warnings()).isEqualTo(2);
         }
@@ -197,10 +212,10 @@ class FaultInjectionTest {
         try (FaultServer server = new FaultServer(
                 json(400, "{\"error\":\"invalid_request\",\"description\":\"Rate limit exceeded the maximum\"}"),
                 token(TOKEN))) {
-            TokenResult result = within(Duration.ofSeconds(20),
+            Obtained result = within(Duration.ofSeconds(20),
                     () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertThat(server.attempts()).isEqualTo(2);
         }
     }
@@ -208,10 +223,10 @@ class FaultInjectionTest {
     @Test
     void connectionResetIsRetried() throws Exception {
         try (FaultServer server = new FaultServer(reset(), token(TOKEN))) {
-            TokenResult result = within(Duration.ofSeconds(20),
+            Obtained result = within(Duration.ofSeconds(20),
                     () -> fetch(server.url("/oauth/token"), http(retries(3, Duration.ofSeconds(60)), Duration.ofSeconds(30))));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertThat(server.attempts()).isEqualTo(2);
         }
     }
@@ -371,11 +386,11 @@ class FaultInjectionTest {
             List<ProxyRoute> routes = List.of(settingsProxy("http", proxy, "pw-3"), settingsProxy("https", proxy, "pw-3"));
             HttpSettings settings = trustingTls(tls, routes);
 
-            TokenResult plain = within(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings));
-            TokenResult named = within(Duration.ofSeconds(20), () -> fetch(tls.url(), settings));
+            Obtained plain = within(Duration.ofSeconds(20), () -> fetch(server.url("/oauth/token"), settings));
+            Obtained named = within(Duration.ofSeconds(20), () -> fetch(tls.url(), settings));
 
-            assertThat(plain.token().value().reveal()).isEqualTo(TOKEN);
-            assertThat(named.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(plain.token()).isEqualTo(TOKEN);
+            assertThat(named.token()).isEqualTo(TOKEN);
             assertThat(server.requests).singleElement().asString().contains("Authorization: Basic");
             assertThat(proxy.seen).as("requests the proxy saw").isEmpty();
         }
@@ -439,9 +454,9 @@ class FaultInjectionTest {
             HttpSettings trusting = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30),
                     HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)),
                     new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), List.of());
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting));
+            Obtained result = within(Duration.ofSeconds(20), () -> fetch(tls.url(), trusting));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
         }
     }
 
@@ -456,9 +471,9 @@ class FaultInjectionTest {
                     HttpSettings.DEFAULT_MAX_BODY_BYTES, retries(0, Duration.ofSeconds(60)),
                     new TrustSettings(tls.trustStore, "PKCS12", Secret.of(SelfSignedTls.STORE_PASSWORD)), List.of(route));
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+            Obtained result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertThat(proxy.seen).singleElement().asString()
                     .startsWith("CONNECT " + AuthProxy.PROXIED_HOST + ":").containsIgnoringCase("Proxy-Authorization: Basic");
             assertThat(tls.headerNames).singleElement().asString()
@@ -494,9 +509,9 @@ class FaultInjectionTest {
             HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", proxy, password),
                     settingsProxy("https", proxy, password)));
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+            Obtained result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertOneTunnelTo(proxy, tls);
             assertThat(warnings()).isZero();
         }
@@ -511,9 +526,9 @@ class FaultInjectionTest {
             HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", forHttp, "pw-http"),
                     settingsProxy("https", forHttps, "pw-https")));
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+            Obtained result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertOneTunnelTo(forHttps, tls);
             assertThat(forHttp.seen).as("requests the http proxy saw").isEmpty();
         }
@@ -525,9 +540,9 @@ class FaultInjectionTest {
         try (SelfSignedTls tls = new SelfSignedTls(temp, json); AuthProxy proxy = new AuthProxy(0, "proxy-user", "pw-1")) {
             HttpSettings settings = trustingTls(tls, List.of(settingsProxy("http", proxy, "pw-1")));
 
-            TokenResult result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
+            Obtained result = within(Duration.ofSeconds(20), () -> fetch(tls.url(AuthProxy.PROXIED_HOST), settings));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertOneTunnelTo(proxy, tls);
         }
     }
@@ -541,10 +556,10 @@ class FaultInjectionTest {
                     Map.of("HTTPS_PROXY", url, "HTTP_PROXY", url, "NO_PROXY", "localhost,.internal.example")::get,
                     new Redactor());
 
-            TokenResult result = within(Duration.ofSeconds(20),
+            Obtained result = within(Duration.ofSeconds(20),
                     () -> fetch(tls.url(AuthProxy.PROXIED_HOST), trustingTls(tls, routes)));
 
-            assertThat(result.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(result.token()).isEqualTo(TOKEN);
             assertOneTunnelTo(proxy, tls);
         }
     }
@@ -630,10 +645,10 @@ class FaultInjectionTest {
         try (SelfSignedTls tls = new SelfSignedTls(temp, tokenJson())) {
             Path jks = store("trust.jks", "JKS", "store-pass-2", tls.certificate);
 
-            TokenResult withoutPassword = within(Duration.ofSeconds(20),
+            Obtained withoutPassword = within(Duration.ofSeconds(20),
                     () -> fetch(tls.url(), trusting(jks, "PKCS12", null)));
 
-            assertThat(withoutPassword.token().value().reveal()).isEqualTo(TOKEN);
+            assertThat(withoutPassword.token()).isEqualTo(TOKEN);
         }
     }
 
