@@ -30,8 +30,12 @@ final class BuildServices {
 
     static TokenService tokenService(MavenSession session) {
         SessionData data = session.getRepositorySession().getData();
+        // Outside the next computeIfAbsent: the session data is a ConcurrentHashMap, which refuses a nested update
+        // ("Recursive update") whenever the two keys share a bin.
+        @SuppressWarnings("unchecked")
+        Set<String> secrets = (Set<String>) data.computeIfAbsent(SECRETS_KEY, ConcurrentHashMap::newKeySet);
         // SessionData.computeIfAbsent is atomic, so parallel modules (-T) all get the same instance.
-        Object service = data.computeIfAbsent(SERVICE_KEY, () -> create(data));
+        Object service = data.computeIfAbsent(SERVICE_KEY, () -> create(data, secrets));
         if (!(service instanceof TokenService tokenService)) {
             throw new IllegalStateException("The build session holds a " + service.getClass().getName() + " from "
                     + service.getClass().getClassLoader() + " under " + SERVICE_KEY + ", not this plugin's token "
@@ -41,8 +45,7 @@ final class BuildServices {
     }
 
     @SuppressWarnings("unchecked")
-    private static TokenService create(SessionData data) {
-        Set<String> secrets = (Set<String>) data.computeIfAbsent(SECRETS_KEY, ConcurrentHashMap::newKeySet);
+    private static TokenService create(SessionData data, Set<String> secrets) {
         List<Runnable> endOfBuild = (List<Runnable>) data.get(END_OF_BUILD_KEY);
         Redactor redactor = new Redactor(secrets);
         TokenService service = new TokenService(redactor, endOfBuild != null, Clock.systemUTC());

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.DefaultRepositorySystemSession;
+import java.util.function.Supplier;
+import org.eclipse.aether.DefaultSessionData;
+import org.eclipse.aether.SessionData;
 import org.junit.jupiter.api.Test;
 
 /** One token service per build and per plugin version, and what the versions share. */
@@ -38,6 +41,47 @@ class BuildServicesTest {
      * A module that pins another version of the plugin runs it from another class loader, with classes of the same
      * names: the session data must never hand one version the other's objects (a ClassCastException before).
      */
+    /**
+     * Maven's session data is a ConcurrentHashMap, which throws "Recursive update" for a computeIfAbsent inside
+     * another one when both keys share a bin: by chance, since one key holds an identity hash. This data always does.
+     */
+    @Test
+    void theServiceIsCreatedWithoutANestedUpdateOfTheSessionData() {
+        SessionData maven = new DefaultSessionData();
+        ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+        repositorySession.setData(new SessionData() {
+            @Override
+            public Object computeIfAbsent(Object key, Supplier<Object> supplier) {
+                if (inside.get()) {
+                    throw new IllegalStateException("Recursive update");
+                }
+                inside.set(true);
+                try {
+                    return maven.computeIfAbsent(key, supplier);
+                } finally {
+                    inside.set(false);
+                }
+            }
+
+            @Override
+            public void set(Object key, Object value) {
+                maven.set(key, value);
+            }
+
+            @Override
+            public boolean set(Object key, Object oldValue, Object newValue) {
+                return maven.set(key, oldValue, newValue);
+            }
+
+            @Override
+            public Object get(Object key) {
+                return maven.get(key);
+            }
+        });
+
+        assertThat(BuildServices.tokenService(session)).isNotNull();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void twoVersionsOfThePluginInOneBuildEachGetTheirOwnServiceAndShareTheSecrets() throws Exception {
