@@ -182,10 +182,11 @@ public final class TokenService {
             revoke(due, context.log());
         }
         TokenRecord mine = known.get();
-        if (!mine.claimed() && announcements.first("deferred " + mine.fingerprint())) {
+        List<String> stillUsing = RevocationLedger.stillUsing(mine, context::isFinished);
+        if (!mine.claimed() && !stillUsing.isEmpty() && announcements.first("deferred " + mine.fingerprint())) {
             context.log().warn("Not revoking the " + request.provider().id() + " token (fingerprint "
-                    + mine.fingerprint() + ") yet: " + String.join(", ", RevocationLedger.stillUsing(mine,
-                            context::isFinished)) + " still use it. The revoke of the last of them revokes it; if "
+                    + mine.fingerprint() + ") yet: " + String.join(", ", stillUsing)
+                    + " still use it. The revoke of the last of them revokes it; if "
                     + "none runs one, it stays valid until " + mine.token().expiresAt() + ". Declare the plugin with "
                     + "<extensions>true</extensions> to have every token revoked at the end of the build.");
         }

@@ -318,4 +318,23 @@ class TokenServiceTest {
         assertThat(first.properties.getProperty("oauth.token.expiresIn")).isEqualTo("3600");
         assertThat(Long.parseLong(second.properties.getProperty("oauth.token.expiresIn"))).isLessThan(3600);
     }
+
+    @Test
+    void aTokenTheFileCacheSharesIsKeptWithOneInfoAndRevokedOnceRevokeSharedAsks(@TempDir Path temp)
+            throws TokenException {
+        TokenService service = service(false);
+        TestExecution module = module("it:m:1", "oauth.token");
+        TokenParameters cached = genesys().cache("file").cacheDirectory(temp).build();
+        service.fetch(cached, module);
+
+        service.revoke(cached, module);
+
+        assertThat(revoked).isEmpty();
+        assertThat(module.log.at("WARN")).isEmpty();
+        assertThat(module.log.at("INFO")).anyMatch(line -> line.contains("the file cache shares it"));
+
+        service.revoke(genesys().cache("file").cacheDirectory(temp).revokeShared(true).build(), module);
+
+        assertThat(revoked).hasSize(1);
+    }
 }

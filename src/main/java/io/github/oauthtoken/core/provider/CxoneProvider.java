@@ -72,7 +72,7 @@ public final class CxoneProvider implements TokenProvider {
     /** CXone documents no way to revoke an access token; it simply expires. */
     @Override
     public boolean revoke(AccessToken token, Credentials credentials) {
-        context.log().info("CXone documents no token revocation; the token (fingerprint " + token.fingerprint()
+        context.log().warn("CXone documents no token revocation; the token (fingerprint " + token.fingerprint()
                 + ") stays valid until " + token.expiresAt() + ".");
         return false;
     }

@@ -223,7 +223,7 @@ class CxoneProviderTest {
         assertThat(provider.revoke(result.token(), credentials())).isFalse();
 
         assertThat(server.requests()).hasSize(before);
-        assertThat(log.at("INFO")).containsExactly("CXone documents no token revocation; the token (fingerprint "
+        assertThat(log.at("WARN")).containsExactly("CXone documents no token revocation; the token (fingerprint "
                 + result.token().fingerprint() + ") stays valid until " + NOW.plusSeconds(3600) + ".");
     }
 }
