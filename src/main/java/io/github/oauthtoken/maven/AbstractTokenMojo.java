@@ -263,7 +263,7 @@ abstract class AbstractTokenMojo extends AbstractMojo {
         HttpLibraryLogging.quietJetty(session.getSystemProperties().getProperty("maven.version", "3").startsWith("3")
                 ? HttpLibraryLogging.MAVEN_3_PREFIX
                 : HttpLibraryLogging.MAVEN_4_PREFIX);
-        TokenService service = BuildServices.tokenService(session);
+        TokenService service = BuildServices.tokenService(session, getLog());
         Redactor redactor = service.redactor();
         MavenExecutionContext context = new MavenExecutionContext(session, project,
                 new MavenBuildLog(getLog(), redactor), new SettingsSecrets(session, settingsDecrypter, redactor),

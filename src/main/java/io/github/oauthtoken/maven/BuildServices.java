@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.SessionData;
 
 /**
@@ -28,14 +29,18 @@ final class BuildServices {
 
     private BuildServices() {}
 
-    static TokenService tokenService(MavenSession session) {
+    /**
+     * @param log where what happens after the last goal is reported (the revocations at the end of the build): the
+     *            log of the goal that first asks, which Maven's output shares with every later one
+     */
+    static TokenService tokenService(MavenSession session, Log log) {
         SessionData data = session.getRepositorySession().getData();
         // Outside the next computeIfAbsent: the session data is a ConcurrentHashMap, which refuses a nested update
         // ("Recursive update") whenever the two keys share a bin.
         @SuppressWarnings("unchecked")
         Set<String> secrets = (Set<String>) data.computeIfAbsent(SECRETS_KEY, ConcurrentHashMap::newKeySet);
         // SessionData.computeIfAbsent is atomic, so parallel modules (-T) all get the same instance.
-        Object service = data.computeIfAbsent(SERVICE_KEY, () -> create(data, secrets));
+        Object service = data.computeIfAbsent(SERVICE_KEY, () -> create(data, secrets, log));
         if (!(service instanceof TokenService tokenService)) {
             throw new IllegalStateException("The build session holds a " + service.getClass().getName() + " from "
                     + service.getClass().getClassLoader() + " under " + SERVICE_KEY + ", not this plugin's token "
@@ -45,12 +50,12 @@ final class BuildServices {
     }
 
     @SuppressWarnings("unchecked")
-    private static TokenService create(SessionData data, Set<String> secrets) {
+    private static TokenService create(SessionData data, Set<String> secrets, Log log) {
         List<Runnable> endOfBuild = (List<Runnable>) data.get(END_OF_BUILD_KEY);
         Redactor redactor = new Redactor(secrets);
         TokenService service = new TokenService(redactor, endOfBuild != null, Clock.systemUTC());
         if (endOfBuild != null) {
-            endOfBuild.add(() -> service.endOfBuild(MavenBuildLog.endOfBuild(redactor)));
+            endOfBuild.add(() -> service.endOfBuild(new MavenBuildLog(log, redactor)));
         }
         return service;
     }

@@ -11,6 +11,8 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import java.util.function.Supplier;
 import org.eclipse.aether.DefaultSessionData;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** One token service per build and per plugin version, and what the versions share. */
 class BuildServicesTest {
+    private static final Log LOG = new SystemStreamLog();
     private final DefaultRepositorySystemSession repositorySession = new DefaultRepositorySystemSession();
     private final MavenSession session = mock(MavenSession.class);
 
@@ -28,13 +31,13 @@ class BuildServicesTest {
 
     @Test
     void everyExecutionOfABuildGetsTheSameServiceAndANewBuildANewOne() {
-        TokenService first = BuildServices.tokenService(session);
+        TokenService first = BuildServices.tokenService(session, LOG);
 
-        assertThat(BuildServices.tokenService(session)).isSameAs(first);
+        assertThat(BuildServices.tokenService(session, LOG)).isSameAs(first);
 
         MavenSession next = mock(MavenSession.class);
         when(next.getRepositorySession()).thenReturn(new DefaultRepositorySystemSession());
-        assertThat(BuildServices.tokenService(next)).isNotSameAs(first);
+        assertThat(BuildServices.tokenService(next, LOG)).isNotSameAs(first);
     }
 
     /**
@@ -79,23 +82,23 @@ class BuildServicesTest {
             }
         });
 
-        assertThat(BuildServices.tokenService(session)).isNotNull();
+        assertThat(BuildServices.tokenService(session, LOG)).isNotNull();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void twoVersionsOfThePluginInOneBuildEachGetTheirOwnServiceAndShareTheSecrets() throws Exception {
-        TokenService mine = BuildServices.tokenService(session);
+        TokenService mine = BuildServices.tokenService(session, LOG);
         ClassLoader otherVersion = new PluginClassesLoader(getClass().getClassLoader());
         Method tokenService = Class.forName(BuildServices.class.getName(), true, otherVersion)
-                .getDeclaredMethod("tokenService", MavenSession.class);
+                .getDeclaredMethod("tokenService", MavenSession.class, Log.class);
         tokenService.setAccessible(true);
 
-        Object theirs = tokenService.invoke(null, session);
+        Object theirs = tokenService.invoke(null, session, LOG);
 
         assertThat(theirs.getClass().getName()).isEqualTo(TokenService.class.getName());
         assertThat(theirs.getClass()).isNotSameAs(TokenService.class);
-        assertThat(BuildServices.tokenService(session)).isSameAs(mine);
+        assertThat(BuildServices.tokenService(session, LOG)).isSameAs(mine);
         // What both versions hold in common is of JDK types: the secrets every redactor masks.
         Object secrets = repositorySession.getData().get("io.github.oauthtoken.secrets");
         assertThat(secrets).isInstanceOf(Set.class);
@@ -107,7 +110,7 @@ class BuildServicesTest {
     void theEndOfBuildHookRunsEachServiceOnceWhenTheParticipantIsThere() {
         EndOfBuildRevocation participant = new EndOfBuildRevocation();
         participant.afterProjectsRead(session);
-        BuildServices.tokenService(session);
+        BuildServices.tokenService(session, LOG);
         List<?> hooks = (List<?>) repositorySession.getData().get(BuildServices.END_OF_BUILD_KEY);
         assertThat(hooks).hasSize(1);
 
