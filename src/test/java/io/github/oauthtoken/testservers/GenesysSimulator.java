@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * Genesys Cloud's login and API hosts on one loopback port, as ../shared/PROTOCOLS.md describes them: client
@@ -30,7 +31,12 @@ public final class GenesysSimulator extends SimulatorServer {
     private final Set<String> throttledOnce = ConcurrentHashMap.newKeySet();
 
     public GenesysSimulator(int port, Path journal, Map<String, Client> clients) {
-        super(port, journal);
+        this(port, journal, clients, null);
+    }
+
+    /** The same simulator over HTTPS with {@code tls}, or plain HTTP with null. */
+    public GenesysSimulator(int port, Path journal, Map<String, Client> clients, SSLContext tls) {
+        super(port, journal, tls);
         this.clients = Map.copyOf(clients);
         route("/oauth/token", exchange -> token(exchange, false));
         route("/flaky/oauth/token", exchange -> token(exchange, true));

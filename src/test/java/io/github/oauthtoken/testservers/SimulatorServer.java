@@ -2,6 +2,8 @@ package io.github.oauthtoken.testservers;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,10 +20,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
- * What the provider simulators share: a loopback JDK HTTP server, request counters per client, and a journal of
- * issued tokens (so that integration tests can search their build logs for every token the build received).
+ * What the provider simulators share: a loopback JDK HTTP (or HTTPS) server, request counters per client, and a
+ * journal of issued tokens (so that integration tests can search their build logs for every token the build received).
  */
 public abstract class SimulatorServer implements AutoCloseable {
     private final HttpServer server;
@@ -30,9 +33,21 @@ public abstract class SimulatorServer implements AutoCloseable {
     private final Path journal;
 
     SimulatorServer(int port, Path journal) {
+        this(port, journal, null);
+    }
+
+    /** With {@code tls}, the same server over HTTPS; null for plain HTTP. */
+    SimulatorServer(int port, Path journal, SSLContext tls) {
         this.journal = journal;
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+            if (tls == null) {
+                server = HttpServer.create(address, 100);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 100);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,8 +93,9 @@ public abstract class SimulatorServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** By address; the HTTPS server's certificate names {@code 127.0.0.1} too. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     /** Token requests of every client, whatever their outcome. */

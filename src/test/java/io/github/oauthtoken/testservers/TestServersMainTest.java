@@ -8,13 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +48,7 @@ class TestServersMainTest {
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return TestServersMain.run(genesysPort, 0, 0, 0, ready, out, stillWanted, Duration.ofMinutes(5));
+                return TestServersMain.run(genesysPort, 0, 0, 0, 0, ready, out, stillWanted, Duration.ofMinutes(5));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -62,7 +73,7 @@ class TestServersMainTest {
         AwaitReady.await(ready, Duration.ofSeconds(60));
 
         List<String> lines = console().lines().toList();
-        assertThat(lines).filteredOn(line -> line.startsWith("[test-servers] ")).hasSize(5);
+        assertThat(lines).filteredOn(line -> line.startsWith("[test-servers] ")).hasSize(6);
         String genesys = announced("Genesys simulator");
         String cxone = announced("CXone simulator");
         String issuer = announced("mock-oauth2-server");
@@ -83,8 +94,14 @@ class TestServersMainTest {
                 "grant_type=client_credentials&scope=orders:read").json().get("access_token");
         assertThat(claims(jwt)).containsEntry("iss", issuer);
         assertThat(Files.readAllLines(ready.resolveSibling(TestServersMain.JOURNAL))).contains(token);
+        String proxyPort = announced("authenticating proxy").replace("127.0.0.1:", "");
         assertThat(Files.readString(ready.resolveSibling(TestServersMain.PROXY_SETTINGS)))
-                .contains("<port>" + announced("authenticating proxy").replace("127.0.0.1:", "") + "</port>");
+                .contains("<port>" + proxyPort + "</port>");
+        // The corporate pair: an http and an https proxy, both active, on the same host and port.
+        String pair = Files.readString(ready.resolveSibling(TestServersMain.PROXY_PAIR_SETTINGS));
+        assertThat(pair.split("<port>" + proxyPort + "</port>", -1)).hasSize(3);
+        assertThat(pair).contains("<protocol>http</protocol>", "<protocol>https</protocol>")
+                .doesNotContain("<active>false</active>");
 
         assertThat(StopTestServers.stop(ready, Duration.ofSeconds(10))).isTrue();
         assertThat(launcher.get(10, TimeUnit.SECONDS)).isZero();
@@ -94,6 +111,60 @@ class TestServersMainTest {
                 TestServersMain.CXONE_KEY_SECRET, TestServersMain.PROXY_PASSWORD, token, jwt)) {
             assertThat(console()).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void servesGenesysOverHttpsWithACertificateOfAPrivateCaWhoseTrustStoreIsWrittenBesideTheReadyFile()
+            throws Exception {
+        Path ready = temp.resolve("servers/ready");
+        CompletableFuture<Integer> launcher = launch(ready, 0, () -> true);
+        AwaitReady.await(ready, Duration.ofSeconds(60));
+        String https = announced("Genesys simulator over HTTPS");
+        assertThat(https).matches("https://127\\.0\\.0\\.1:\\d+");
+
+        // The trust store holds exactly one certificate: a CA's, which signed the server's.
+        Path trustStore = ready.resolveSibling(TestServersMain.TRUST_STORE);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            trust.load(in, TestServersMain.TRUST_STORE_PASSWORD.toCharArray());
+        }
+        List<String> aliases = Collections.list(trust.aliases());
+        assertThat(aliases).hasSize(1);
+        assertThat(trust.isCertificateEntry(aliases.get(0))).isTrue();
+        X509Certificate ca = (X509Certificate) trust.getCertificate(aliases.get(0));
+        assertThat(ca.getBasicConstraints()).as("a CA certificate").isGreaterThanOrEqualTo(0);
+
+        HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(trust)).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpResponse<String> reply = trusting.send(HttpRequest.newBuilder(URI.create(https + "/oauth/token"))
+                .header("Authorization", basic("it-proxy-client", TestServersMain.GENESYS_SECRET))
+                .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.sslSession()).isPresent();
+        X509Certificate server = (X509Certificate) reply.sslSession().get().getPeerCertificates()[0];
+        assertThat(server.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
+        assertThat(server.getSubjectAlternativeNames().stream().map(san -> String.valueOf(san.get(1))).toList())
+                .contains(AuthProxy.PROXIED_HOST, "127.0.0.1");
+        String token = reply.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        assertThat(Files.readAllLines(ready.resolveSibling(TestServersMain.JOURNAL))).contains(token);
+        assertThat(trusting.send(HttpRequest.newBuilder(URI.create(https + "/api/v2/tokens/me"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> get(https + "/__count")).as("the JVM's default trust store does not know the CA")
+                .isInstanceOf(SSLHandshakeException.class);
+
+        assertThat(StopTestServers.stop(ready, Duration.ofSeconds(10))).isTrue();
+        assertThat(launcher.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(console()).doesNotContain(TestServersMain.TRUST_STORE_PASSWORD).doesNotContain(token);
+    }
+
+    private static SSLContext trusting(KeyStore trust) throws Exception {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
     }
 
     @Test
