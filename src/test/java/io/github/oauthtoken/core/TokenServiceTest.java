@@ -337,4 +337,17 @@ class TokenServiceTest {
 
         assertThat(revoked).hasSize(1);
     }
+
+    @Test
+    void twoProxiesOnOneAddressWithDifferentLoginsAreAConfigurationMistake() {
+        TokenService service = service(false);
+        TestExecution module = module("it:m:1").env(
+                "HTTPS_PROXY", "http://https-user:pw-one-11@proxy.example:3128",
+                "HTTP_PROXY", "http://http-user:pw-two-22@proxy.example:3128");
+
+        assertThatThrownBy(() -> service.fetch(genesys().failOnError(false).build(), module))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("HTTPS_PROXY and HTTP_PROXY are both proxy.example:3128")
+                .message().doesNotContain("pw-one-11", "pw-two-22");
+    }
 }

@@ -12,6 +12,7 @@ import io.github.oauthtoken.core.credentials.UsernamePassword;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.ProxyEnvironment;
 import io.github.oauthtoken.core.http.ProxyRoute;
+import io.github.oauthtoken.core.http.ProxySelection;
 import io.github.oauthtoken.core.http.RetryPolicy;
 import io.github.oauthtoken.core.http.TrustSettings;
 import io.github.oauthtoken.core.provider.ClientAuthentication;
@@ -130,6 +131,7 @@ public final class RequestParser {
         if (proxies.isEmpty()) {
             proxies = ProxyEnvironment.routes(context.environment(), redactor);
         }
+        ProxySelection.requireOneLoginPerAddress(proxies);
         return new HttpSettings(connect, total, HttpSettings.DEFAULT_MAX_BODY_BYTES, retry, trust(p), proxies);
     }
 

@@ -1,6 +1,8 @@
 package io.github.oauthtoken.core.http;
 
+import io.github.oauthtoken.core.ConfigurationException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +17,27 @@ public final class ProxySelection {
 
     public ProxySelection(List<ProxyRoute> routes) {
         this.routes = List.copyOf(routes);
+    }
+
+    /**
+     * Fails when two routes name the same proxy address with different logins. Jetty keeps one login per proxy
+     * address, so one of them would silently be sent with the other's requests (an {@code https} request with the
+     * {@code HTTP_PROXY} user, say): a mistake to report, not to guess around.
+     */
+    public static void requireOneLoginPerAddress(List<ProxyRoute> routes) throws ConfigurationException {
+        for (int i = 0; i < routes.size(); i++) {
+            for (int j = i + 1; j < routes.size(); j++) {
+                ProxyRoute a = routes.get(i);
+                ProxyRoute b = routes.get(j);
+                if (a.host().equalsIgnoreCase(b.host()) && a.port() == b.port()
+                        && !(Objects.equals(a.username(), b.username()) && Objects.equals(a.password(), b.password()))) {
+                    throw new ConfigurationException("The proxies " + a.origin() + " and " + b.origin() + " are both "
+                            + a.host() + ":" + a.port() + " but with different credentials; one proxy address takes "
+                            + "one login. Give both the same <username> and <password> (or user info), or use one "
+                            + "proxy entry.");
+                }
+            }
+        }
     }
 
     /**
