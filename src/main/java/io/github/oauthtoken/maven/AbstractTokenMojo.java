@@ -205,7 +205,10 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     @Parameter(property = "oauth-token.azureVariable")
     private String azureVariable;
 
-    /** A file to write the token to, owner-only (0600 on POSIX), atomically; {@code revoke} deletes it. */
+    /**
+     * A file to write the token to, owner-only (0600 on POSIX), atomically; deleted when the token is revoked. Its
+     * path is {@code ${prefix}.file}: hand tests the path rather than the token (see {@code tokenAsProperty}).
+     */
     @Parameter(property = "oauth-token.tokenFile")
     private File tokenFile;
 
@@ -221,7 +224,11 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     @Parameter(property = "oauth-token.skip", defaultValue = "false")
     private boolean skip;
 
-    /** When false, a failure logs a warning instead of failing the build. */
+    /**
+     * When false, a failure to obtain the token (no credentials, an unreachable or refusing server) logs a warning
+     * and the build goes on without the properties. Configuration mistakes (an unknown provider, a malformed
+     * duration, a trust store that does not open) still fail the build.
+     */
     @Parameter(property = "oauth-token.failOnError", defaultValue = "true")
     private boolean failOnError;
 
