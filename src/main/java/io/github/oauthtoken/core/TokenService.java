@@ -15,6 +15,9 @@ import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.revocation.RevocationLedger;
 import io.github.oauthtoken.core.revocation.TokenRecord;
+import io.github.oauthtoken.core.scope.GrantedScopes;
+import io.github.oauthtoken.core.scope.ScopeAnswers;
+import io.github.oauthtoken.core.scope.ScopeCheck;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
@@ -43,6 +46,7 @@ public final class TokenService {
     private final SessionTokenCache tokens = new SessionTokenCache();
     private final Announcements announcements = new Announcements();
     private final RevocationLedger ledger = new RevocationLedger();
+    private final ScopeAnswers scopeAnswers = new ScopeAnswers();
     /**
      * One file cache per directory for the build, so that a directory that cannot be used is reported once, not once
      * per module. It logs to the log of the execution that first used it, which every module's output shares.
@@ -101,16 +105,18 @@ public final class TokenService {
         String fingerprint = accessToken.fingerprint();
         // A token masked by an execution with mask=false is masked here by the first one that asks.
         mask(ci, accessToken.value(), plan.exports(), context.log());
+        // Recorded before the scope check, so that a token the build cannot use is still revoked at its end.
+        TokenRecord record = ledger.use(TokenFetcher.keyOf(request, credentials), request, credentials, accessToken,
+                token.shared(), context.projectId(), plan.exports().tokenFile());
+        if (context.revokeBound(plan.propertyPrefix())) {
+            ledger.expect(record, plan.revokeShared());
+        }
+        checkScopes(plan, credentials, accessToken, context.log());
         if (announcements.first("export " + fingerprint + " " + plan.exports().exportNames())) {
             ci.export(request.provider().id(), token.result(), plan.exports());
         }
         if (plan.exports().tokenFile() != null) {
             CiPublisher.writeTokenFile(plan.exports().tokenFile(), accessToken.value());
-        }
-        TokenRecord record = ledger.use(TokenFetcher.keyOf(request, credentials), request, credentials, accessToken,
-                token.shared(), context.projectId(), plan.exports().tokenFile());
-        if (context.revokeBound(plan.propertyPrefix())) {
-            ledger.expect(record, plan.revokeShared());
         }
         Map<String, String> properties = TokenProperties.of(plan.propertyPrefix(), token, clock.instant(),
                 plan.exports().tokenFile());
@@ -131,6 +137,35 @@ public final class TokenService {
         context.log().info(verb + " " + request.provider().id() + " token from "
                 + token.result().tokenEndpoint().getHost() + " (expires " + accessToken.expiresAt() + ", fingerprint "
                 + fingerprint + ")");
+    }
+
+    /**
+     * {@code requiredScopes}: fails when the token lacks one, names the scopes and where to grant them; warns, and
+     * checks nothing, when no source says what the token grants.
+     */
+    private void checkScopes(ExecutionPlan plan, Credentials credentials, AccessToken token, BuildLog log)
+            throws TokenException {
+        List<String> required = plan.requiredScopes();
+        if (required.isEmpty()) {
+            return;
+        }
+        FetchRequest request = plan.fetch();
+        GrantedScopes granted = scopeAnswers.granted(token, () -> request.offline()
+                ? GrantedScopes.unknown("Maven runs offline (-o), so the server was not asked")
+                : new TokenFetcher(redactor, log, clock).grantedScopes(request, credentials, token));
+        if (!granted.known()) {
+            if (announcements.first("scopes unknown " + token.fingerprint() + " " + required)) {
+                log.warn(ScopeCheck.cannotCheck(required, granted, request.provider()));
+            }
+            return;
+        }
+        List<String> missing = ScopeCheck.missing(required, granted, request.provider());
+        if (!missing.isEmpty()) {
+            throw ScopeCheck.missingScopes(missing, granted, request.provider(), credentials.client().clientId(),
+                    request.settings().scope());
+        }
+        log.info("The " + request.provider().id() + " token grants the required scopes " + String.join(", ", required)
+                + " (according to " + granted.source() + ").");
     }
 
     private void mask(CiPublisher ci, Secret token, CiExports exports, BuildLog log) {
