@@ -51,6 +51,8 @@ public final class TestServersMain implements AutoCloseable {
     public static final String CXONE_KEY_SECRET = "it-access-key-secret-P8wq";
     public static final String PROXY_USER = "it-proxy-user";
     public static final String PROXY_PASSWORD = "it-proxy-pass-R5tv";
+    /** Token lifetime of {@code it-refresh-client}. */
+    public static final long REFRESH_LIFETIME_SECONDS = 6;
 
     static final String JOURNAL = "issued-tokens.txt";
     static final String PROXY_SETTINGS = "proxy-settings.xml";
@@ -79,6 +81,11 @@ public final class TestServersMain implements AutoCloseable {
         GENESYS_CLIENTS.forEach(id -> clients.put(id, new GenesysSimulator.Client(GENESYS_SECRET, true, 86399)));
         clients.put("it-nogrant-client", new GenesysSimulator.Client(GENESYS_SECRET, false, 86399));
         clients.put("it-shortlived-client", new GenesysSimulator.Client(GENESYS_SECRET, true, 120));
+        // refresh-token-file: tokens of a few seconds, so a build outlives several of them.
+        clients.put("it-refresh-client", new GenesysSimulator.Client(GENESYS_SECRET, true, REFRESH_LIFETIME_SECONDS));
+        // required-scopes-*: a client whose tokens/me lists scopes.
+        clients.put("it-scoped-client", new GenesysSimulator.Client(GENESYS_SECRET, true, 86399,
+                List.of("users:readonly", "routing")));
         GenesysSimulator genesys = null;
         CxoneSimulator cxone = null;
         AuthProxy proxy = null;
