@@ -14,6 +14,8 @@ import java.util.List;
  * @param revokeShared   revoke also a token the file cache shares with other builds
  * @param tokenAsProperty set {@code ${prefix}} to the token itself
  * @param requiredScopes  scopes the token must grant, one per entry, in the order written; empty: no check
+ * @param refreshTokenFile keep the token file valid for the rest of the build (a token file is then set)
  */
 public record ExecutionPlan(FetchRequest fetch, CiExports exports, String propertyPrefix,
-        boolean failOnError, boolean revokeShared, boolean tokenAsProperty, List<String> requiredScopes) {}
+        boolean failOnError, boolean revokeShared, boolean tokenAsProperty, List<String> requiredScopes,
+        boolean refreshTokenFile) {}

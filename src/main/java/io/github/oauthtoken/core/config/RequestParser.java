@@ -50,8 +50,13 @@ public final class RequestParser {
                 httpSettings(p), DurationParameter.parse(orDefault(p.minValidity(), "PT5M"), "minValidity"),
                 CacheMode.parse(p.cache()), cacheDirectory, context.offline());
         String prefix = orDefault(p.propertyPrefix(), DEFAULT_PREFIX);
+        if (p.refreshTokenFile() && p.tokenFile() == null) {
+            throw new ConfigurationException("<refreshTokenFile> is true, but no <tokenFile> is set: the refresher keeps "
+                    + "a token file valid, so name one (for example ${project.build.directory}/oauth/token), or remove "
+                    + "<refreshTokenFile>.");
+        }
         return new ExecutionPlan(fetch, exports(p), prefix, p.failOnError(), p.revokeShared(), p.tokenAsProperty(),
-                requiredScopes(p));
+                requiredScopes(p), p.refreshTokenFile());
     }
 
     /** RFC 6749 section 3.3: scopes never hold a space, so commas and blanks both separate them. */

@@ -47,6 +47,7 @@ public final class TokenParameters {
     private final boolean revokeShared;
     private final boolean tokenAsProperty;
     private final List<String> requiredScopes;
+    private final boolean refreshTokenFile;
 
     private TokenParameters(Builder b) {
         this.provider = b.provider;
@@ -88,6 +89,7 @@ public final class TokenParameters {
         this.tokenAsProperty = b.tokenAsProperty;
         this.requiredScopes = b.requiredScopes == null ? List.of()
                 : b.requiredScopes.stream().filter(java.util.Objects::nonNull).toList();
+        this.refreshTokenFile = b.refreshTokenFile;
     }
 
     public static Builder builder() {
@@ -284,6 +286,11 @@ public final class TokenParameters {
         return requiredScopes;
     }
 
+    /** Keep {@code tokenFile} valid for the rest of the build. */
+    public boolean refreshTokenFile() {
+        return refreshTokenFile;
+    }
+
     /** Collects the parameters; every value may be left unset. */
     public static final class Builder {
         private String provider;
@@ -324,6 +331,7 @@ public final class TokenParameters {
         private boolean revokeShared;
         private boolean tokenAsProperty = true;
         private List<String> requiredScopes;
+        private boolean refreshTokenFile;
 
         private Builder() {}
 
@@ -514,6 +522,11 @@ public final class TokenParameters {
 
         public Builder requiredScopes(List<String> value) {
             this.requiredScopes = value;
+            return this;
+        }
+
+        public Builder refreshTokenFile(boolean value) {
+            this.refreshTokenFile = value;
             return this;
         }
 
