@@ -144,9 +144,16 @@ public final class TokenFileRefresher {
         synchronized (lock) {
             count = refreshes;
         }
-        endLog.info("Stopped refreshing the token file" + (files().size() == 1 ? " " : "s ") + String.join(", ",
-                files().stream().map(Path::toString).toList()) + " (" + count + (count == 1 ? " refresh" : " refreshes")
-                + " in this build).");
+        String which = "the token file" + (files().size() == 1 ? " " : "s ") + String.join(", ",
+                files().stream().map(Path::toString).toList());
+        if (thread.isAlive()) {
+            // A fetch that outlived its own deadline; what it brings is dropped (see run), nothing is written.
+            endLog.warn("Stopped refreshing " + which + ", but its thread is still finishing a fetch; it writes "
+                    + "nothing more and ends with that fetch.");
+        } else {
+            endLog.info("Stopped refreshing " + which + " (" + count + (count == 1 ? " refresh" : " refreshes")
+                    + " in this build).");
+        }
     }
 
     public boolean alive() {
