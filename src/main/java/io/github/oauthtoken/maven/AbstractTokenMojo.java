@@ -220,8 +220,8 @@ abstract class AbstractTokenMojo extends AbstractMojo {
 
     /**
      * Scopes the token must grant, checked right after the fetch so that a client without a permission fails the
-     * build at {@code initialize}, naming what is missing, instead of with an HTTP 403 deep into the tests. Written
-     * as a list ({@code <requiredScopes><scope>users:readonly</scope></requiredScopes>}) or comma-separated
+     * build at {@code initialize}, naming what is missing, instead of with an HTTP 403 deep into the tests.
+     * Written as a list ({@code <requiredScope>users:readonly</requiredScope>} elements) or comma-separated
      * ({@code -Doauth-token.requiredScopes=users:readonly,routing}). What the token grants comes from the token
      * response's {@code scope}, then from the server (Genesys {@code GET /api/v2/tokens/me}; oauth2 introspection
      * with {@code verify}), then from the token's JWT {@code scope} or {@code scp} claim. When none of them tells,

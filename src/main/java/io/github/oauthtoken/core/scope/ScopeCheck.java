@@ -63,12 +63,12 @@ public final class ScopeCheck {
     /** The failure for scopes the token lacks: which, what it grants instead, and where to grant them. */
     public static TokenException missingScopes(List<String> missing, GrantedScopes granted, ProviderKind provider,
             String clientId, String requestedScope) {
-        return new TokenException("The " + provider.id() + " token lacks " + (missing.size() == 1 ? "the scope " : "the scopes ")
-                + String.join(", ", missing) + " that <requiredScopes> asks for. It grants "
+        String them = missing.size() == 1 ? "it" : "them";
+        return new TokenException("The " + provider.id() + " token lacks " + (missing.size() == 1 ? "the scope "
+                : "the scopes ") + String.join(", ", missing) + " that <requiredScopes> asks for. It grants "
                 + (granted.scopes().isEmpty() ? "none" : listed(granted.scopes())) + " (according to "
-                + granted.source() + "). " + whereToGrant(provider, clientId, requestedScope, missing.size() == 1 ? "it" : "them")
-                + " Without " + (missing.size() == 1 ? "it" : "them") + " the API would refuse the build's requests with HTTP 403 "
-                + "later.");
+                + granted.source() + "). " + whereToGrant(provider, clientId, requestedScope, them) + " Without "
+                + them + " the API would refuse the build's requests with HTTP 403 later.");
     }
 
     /** The warning for a token whose scopes no source reported: said as it is, never guessed. */
@@ -80,8 +80,8 @@ public final class ScopeCheck {
 
     private static String whereToGrant(ProviderKind provider, String clientId, String requestedScope, String them) {
         return switch (provider) {
-            case GENESYS -> "Grant " + them + " to OAuth client " + clientId + " in Genesys Cloud under Admin > Integrations "
-                    + "> OAuth (a client credentials client gets its permissions from the roles on its Roles tab), or "
+            case GENESYS -> "Grant " + them + " to OAuth client " + clientId + " in Genesys Cloud under Admin > "
+                    + "Integrations > OAuth (a client credentials client gets its permissions from the roles on its Roles tab), or "
                     + "remove " + them + " from <requiredScopes>.";
             case CXONE -> "Grant " + them + " to the CXone back-end application " + clientId + ", or remove " + them
                     + " from <requiredScopes>.";
