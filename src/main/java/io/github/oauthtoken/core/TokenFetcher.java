@@ -12,6 +12,7 @@ import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.provider.TokenProvider;
 import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.scope.GrantedScopes;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.AccessToken;
 import java.time.Clock;
@@ -105,6 +106,12 @@ public final class TokenFetcher {
      */
     public boolean revoke(FetchRequest request, Credentials credentials, AccessToken token) throws TokenException {
         return withProvider(request, provider -> provider.revoke(token, credentials));
+    }
+
+    /** What the provider's server says the token grants (Genesys tokens/me; oauth2 introspection with verify). */
+    public GrantedScopes grantedScopes(FetchRequest request, Credentials credentials, AccessToken token)
+            throws TokenException {
+        return withProvider(request, provider -> provider.grantedScopes(token, credentials));
     }
 
     /** The one exchange with a provider: a transport for it alone, closed whatever happens. */

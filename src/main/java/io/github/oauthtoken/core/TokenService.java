@@ -13,8 +13,15 @@ import io.github.oauthtoken.core.config.RequestParser;
 import io.github.oauthtoken.core.config.TokenParameters;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.refresh.TokenFileRefresher;
+import io.github.oauthtoken.core.refresh.TokenHolder;
+import io.github.oauthtoken.core.refresh.TokenHolders;
 import io.github.oauthtoken.core.revocation.RevocationLedger;
 import io.github.oauthtoken.core.revocation.TokenRecord;
+import io.github.oauthtoken.core.scope.GrantedScopes;
+import io.github.oauthtoken.core.scope.ScopeAnswers;
+import io.github.oauthtoken.core.scope.ScopeCheck;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
@@ -24,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +51,10 @@ public final class TokenService {
     private final SessionTokenCache tokens = new SessionTokenCache();
     private final Announcements announcements = new Announcements();
     private final RevocationLedger ledger = new RevocationLedger();
+    private final ScopeAnswers scopeAnswers = new ScopeAnswers();
+    private final TokenHolders holders = new TokenHolders();
+    /** One refresher per token (per module with cache=none), however many executions keep a file of it valid. */
+    private final Map<String, TokenFileRefresher> refreshers = new ConcurrentHashMap<>();
     /**
      * One file cache per directory for the build, so that a directory that cannot be used is reported once, not once
      * per module. It logs to the log of the execution that first used it, which every module's output shares.
@@ -91,6 +103,15 @@ public final class TokenService {
 
     private void fetch(ExecutionPlan plan, ExecutionContext context) throws TokenException {
         FetchRequest request = plan.fetch();
+        if (plan.refreshTokenFile() && !revokesAtEndOfBuild) {
+            // Without the lifecycle participant nothing tells the plugin that the build is over, and a refresher
+            // would go on fetching tokens in a Maven daemon or an embedder long after its build.
+            throw new ConfigurationException("<refreshTokenFile> needs the plugin declared with "
+                    + "<extensions>true</extensions>: only then does Maven tell it when the build ends, so that the "
+                    + "refresher stops with the build (also in a Maven daemon or an embedder that keeps the JVM) and "
+                    + "the tokens it fetched are revoked. Add <extensions>true</extensions> to the plugin's "
+                    + "declaration, or remove <refreshTokenFile>.");
+        }
         CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
         ci.check(plan.exports());
         Credentials credentials = credentials(request, context);
@@ -101,16 +122,18 @@ public final class TokenService {
         String fingerprint = accessToken.fingerprint();
         // A token masked by an execution with mask=false is masked here by the first one that asks.
         mask(ci, accessToken.value(), plan.exports(), context.log());
+        // Recorded before the scope check, so that a token the build cannot use is still revoked at its end.
+        TokenRecord record = ledger.use(TokenFetcher.keyOf(request, credentials), request, credentials, accessToken,
+                token.shared(), context.projectId(), plan.exports().tokenFile());
+        if (context.revokeBound(plan.propertyPrefix())) {
+            ledger.expect(record, plan.revokeShared());
+        }
+        checkScopes(plan, credentials, accessToken, context.log());
         if (announcements.first("export " + fingerprint + " " + plan.exports().exportNames())) {
             ci.export(request.provider().id(), token.result(), plan.exports());
         }
         if (plan.exports().tokenFile() != null) {
             CiPublisher.writeTokenFile(plan.exports().tokenFile(), accessToken.value());
-        }
-        TokenRecord record = ledger.use(TokenFetcher.keyOf(request, credentials), request, credentials, accessToken,
-                token.shared(), context.projectId(), plan.exports().tokenFile());
-        if (context.revokeBound(plan.propertyPrefix())) {
-            ledger.expect(record, plan.revokeShared());
         }
         Map<String, String> properties = TokenProperties.of(plan.propertyPrefix(), token, clock.instant(),
                 plan.exports().tokenFile());
@@ -123,6 +146,13 @@ public final class TokenService {
                     + "is ${" + plan.propertyPrefix() + ".file}) to keep the token out of -X logs.");
         }
         properties.forEach(context.projectProperties()::setProperty);
+        CacheKey key = TokenFetcher.keyOf(request, credentials);
+        String holderKey = holderKey(request, key, context.projectId());
+        holders.register(holderKey, new TokenHolder(context.projectId(), plan.propertyPrefix(),
+                context.projectProperties(), plan.tokenAsProperty(), plan.exports().tokenFile()));
+        if (plan.refreshTokenFile()) {
+            keepFresh(plan, credentials, key, holderKey, accessToken, ci, context.log());
+        }
         String verb = switch (token.source()) {
             case FETCHED -> "Obtained";
             case FILE_CACHE -> "Reusing (file cache)";
@@ -131,6 +161,134 @@ public final class TokenService {
         context.log().info(verb + " " + request.provider().id() + " token from "
                 + token.result().tokenEndpoint().getHost() + " (expires " + accessToken.expiresAt() + ", fingerprint "
                 + fingerprint + ")");
+    }
+
+    /**
+     * Which executions show the same token: with a shared cache every module that fetched it, with
+     * {@code cache=none} only the module's own executions, each of which has a token of its own.
+     */
+    private static String holderKey(FetchRequest request, CacheKey key, String projectId) {
+        return request.cache() == CacheMode.NONE ? key.hash() + " " + projectId : key.hash();
+    }
+
+    /** {@code refreshTokenFile}: the token's refresher keeps this execution's file valid too. */
+    private void keepFresh(ExecutionPlan plan, Credentials credentials, CacheKey key, String holderKey,
+            AccessToken token, CiPublisher ci, BuildLog log) {
+        FetchRequest request = plan.fetch();
+        Path file = plan.exports().tokenFile().toAbsolutePath().normalize();
+        if (request.offline()) {
+            log.warn("Maven runs offline (-o), so the token file " + file + " is not refreshed; its token expires at "
+                    + token.expiresAt() + ".");
+            return;
+        }
+        refreshers.compute(holderKey, (k, running) -> {
+            if (running != null && running.add(file, token, request.minValidity())) {
+                return running;
+            }
+            return TokenFileRefresher.start(request.provider().id(),
+                    () -> new TokenFetcher(redactor, log, clock).fetch(request, credentials),
+                    (fresh, files, replaced) -> publishRefreshed(request, credentials, key, holderKey, ci,
+                            plan.exports(), log, fresh, files, replaced),
+                    log, clock, request.http().retry(), request.http().timeout(), request.minValidity(), token, file);
+        });
+    }
+
+    /**
+     * A refreshed token reaches the build as a fetched one does: masked before anything else, recorded for
+     * revocation, handed out by the session cache, written to the files, and set on every execution that shows the
+     * token, so that plugins configured after the refresh see it.
+     */
+    private void publishRefreshed(FetchRequest request, Credentials credentials, CacheKey key, String holderKey,
+            CiPublisher ci, CiExports exports, BuildLog log, TokenResult fresh, List<Path> files, String replaced) {
+        AccessToken token = fresh.token();
+        redactor.register(token.value());
+        mask(ci, token.value(), exports, log);
+        CachedToken cached = new CachedToken(fresh, false, request.settings().verify(), CachedToken.Source.FETCHED);
+        Optional<TokenRecord> previous = ledger.find(replaced);
+        List<TokenHolder> current = holders.of(holderKey);
+        if (current.isEmpty()) {
+            // A refresh that was under way when the last module released the token: nobody uses it, but the server
+            // issued it, so it is recorded to be revoked with the one it replaces, and written nowhere.
+            previous.ifPresent(old -> old.users().forEach(user -> {
+                TokenRecord record = ledger.use(key, request, credentials, token, false, user, null);
+                if (old.requested()) {
+                    ledger.expect(record, old.revokeShared());
+                }
+            }));
+            log.debug("A refreshed " + request.provider().id() + " token (fingerprint " + token.fingerprint()
+                    + ") arrived after no module used the token any more; it is only kept to be revoked.");
+            return;
+        }
+        for (TokenHolder holder : current) {
+            Path file = holder.tokenFile() != null && files.contains(holder.tokenFile().toAbsolutePath().normalize())
+                    ? holder.tokenFile() : null;
+            TokenRecord record = ledger.use(key, request, credentials, token, false, holder.projectId(), file);
+            // Revoked when the one it replaces would have been: the build asked for that token, not for a value.
+            if (previous.isPresent() && previous.get().requested()) {
+                ledger.expect(record, previous.get().revokeShared());
+            }
+        }
+        if (request.cache() != CacheMode.NONE) {
+            tokens.offer(key, cached);
+        }
+        for (Path file : files) {
+            try {
+                CiPublisher.writeTokenFile(file, token.value());
+            } catch (TokenException e) {
+                // The file keeps the previous token, whole: OwnerOnlyFile replaces it or leaves it as it was.
+                log.warn(e.getMessage() + " It keeps the previous token (fingerprint " + replaced + ").");
+            }
+        }
+        Instant now = clock.instant();
+        for (TokenHolder holder : current) {
+            Map<String, String> properties = TokenProperties.of(holder.prefix(), cached, now, holder.tokenFile());
+            if (!holder.tokenAsProperty()) {
+                properties.remove(holder.prefix());
+            }
+            properties.forEach(holder.properties()::setProperty);
+        }
+        log.info("Refreshed the " + request.provider().id() + " token in " + String.join(", ",
+                files.stream().map(Path::toString).toList()) + " (expires " + token.expiresAt() + ", fingerprint "
+                + token.fingerprint() + ", replacing " + replaced + ").");
+    }
+
+    /** Stops the refresher of a token no module shows any more. */
+    private void stopRefresherIfUnused(String holderKey, BuildLog log) {
+        if (holders.of(holderKey).isEmpty()) {
+            TokenFileRefresher refresher = refreshers.remove(holderKey);
+            if (refresher != null) {
+                refresher.stop(log);
+            }
+        }
+    }
+
+    /**
+     * {@code requiredScopes}: fails when the token lacks one, names the scopes and where to grant them; warns, and
+     * checks nothing, when no source says what the token grants.
+     */
+    private void checkScopes(ExecutionPlan plan, Credentials credentials, AccessToken token, BuildLog log)
+            throws TokenException {
+        List<String> required = plan.requiredScopes();
+        if (required.isEmpty()) {
+            return;
+        }
+        FetchRequest request = plan.fetch();
+        GrantedScopes granted = scopeAnswers.granted(token, () -> request.offline()
+                ? GrantedScopes.unknown("Maven runs offline (-o), so the server was not asked")
+                : new TokenFetcher(redactor, log, clock).grantedScopes(request, credentials, token));
+        if (!granted.known()) {
+            if (announcements.first("scopes unknown " + token.fingerprint() + " " + required)) {
+                log.warn(ScopeCheck.cannotCheck(required, granted, request.provider()));
+            }
+            return;
+        }
+        List<String> missing = ScopeCheck.missing(required, granted, request.provider());
+        if (!missing.isEmpty()) {
+            throw ScopeCheck.missingScopes(missing, granted, request.provider(), credentials.client().clientId(),
+                    request.settings().scope());
+        }
+        log.info("The " + request.provider().id() + " token grants the required scopes " + String.join(", ", required)
+                + " (according to " + granted.source() + ").");
     }
 
     private void mask(CiPublisher ci, Secret token, CiExports exports, BuildLog log) {
@@ -172,6 +330,9 @@ public final class TokenService {
             context.log().info("No " + request.provider().id() + " token to revoke in this build.");
             return;
         }
+        String holderKey = holderKey(request, key, context.projectId());
+        holders.release(holderKey, context.projectId(), plan.propertyPrefix());
+        stopRefresherIfUnused(holderKey, context.log());
         ledger.request(key, context.projectId(), request.cache() == CacheMode.NONE, plan.revokeShared());
         if (revokesAtEndOfBuild && request.cache() != CacheMode.NONE) {
             context.log().info("The " + request.provider().id() + " token (fingerprint " + known.get().fingerprint()
@@ -194,6 +355,13 @@ public final class TokenService {
 
     /** Revokes every token the build asked to revoke and has not yet; the build calls it once, when it is over. */
     public void endOfBuild(BuildLog log) {
+        // First, so that no refresher writes a file or fetches a token once revocation has begun.
+        for (String holderKey : List.copyOf(refreshers.keySet())) {
+            TokenFileRefresher refresher = refreshers.remove(holderKey);
+            if (refresher != null) {
+                refresher.stop(log);
+            }
+        }
         for (TokenRecord record : ledger.outstanding()) {
             revoke(record, log);
         }
@@ -218,6 +386,11 @@ public final class TokenService {
         if (request.offline()) {
             log.warn(what + " is not revoked because Maven runs offline (-o); it stays valid until "
                     + token.expiresAt() + ".");
+            return;
+        }
+        if (!token.expiresAt().isAfter(clock.instant())) {
+            // A refreshed token file leaves superseded tokens behind, most of them expired by the end of the build.
+            log.debug(what + " expired at " + token.expiresAt() + "; there is nothing to revoke.");
             return;
         }
         tokens.remove(record.key(), token.fingerprint());

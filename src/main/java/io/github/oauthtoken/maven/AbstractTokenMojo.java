@@ -8,6 +8,7 @@ import io.github.oauthtoken.core.http.HttpLibraryLogging;
 import io.github.oauthtoken.core.secret.RedactedException;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.io.File;
+import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -220,6 +221,29 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     @Parameter(property = "oauth-token.tokenAsProperty", defaultValue = "true")
     private boolean tokenAsProperty;
 
+    /**
+     * Scopes the token must grant, checked right after the fetch so that a client without a permission fails the
+     * build at {@code initialize}, naming what is missing, instead of with an HTTP 403 deep into the tests.
+     * Written as a list ({@code <requiredScope>users:readonly</requiredScope>} elements) or comma-separated
+     * ({@code -Doauth-token.requiredScopes=users:readonly,routing}). What the token grants comes from the token
+     * response's {@code scope}, then from the server (Genesys {@code GET /api/v2/tokens/me}; oauth2 introspection
+     * with {@code verify}), then from the token's JWT {@code scope} or {@code scp} claim. When none of them tells,
+     * the plugin warns that it could not check and goes on; it never guesses.
+     */
+    @Parameter(property = "oauth-token.requiredScopes")
+    private List<String> requiredScopes;
+
+    /**
+     * Keep {@code tokenFile} valid for the rest of the build: a background thread replaces the file (atomically,
+     * owner-only) with a new token before the current one has less than {@code minValidity} left, and updates the
+     * properties, so a test phase of any length that reads the file per request always has a valid token. Needs the
+     * plugin declared with {@code <extensions>true</extensions>}, through which Maven tells it that the build has
+     * ended: the refresher stops then (also under mvnd or an embedder that keeps the JVM), and {@code revoke}
+     * revokes every token it fetched.
+     */
+    @Parameter(property = "oauth-token.refreshTokenFile", defaultValue = "false")
+    private boolean refreshTokenFile;
+
     /** Skip the goal. */
     @Parameter(property = "oauth-token.skip", defaultValue = "false")
     private boolean skip;
@@ -323,7 +347,9 @@ abstract class AbstractTokenMojo extends AbstractMojo {
                 .azureVariable(azureVariable)
                 .tokenFile(tokenFile == null ? null : tokenFile.toPath())
                 .failOnError(failOnError)
-                .tokenAsProperty(tokenAsProperty))
+                .tokenAsProperty(tokenAsProperty)
+                .requiredScopes(requiredScopes)
+                .refreshTokenFile(refreshTokenFile))
                 .build();
     }
 }

@@ -7,9 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
+import java.util.stream.Collectors;
 
 /**
  * Genesys Cloud's login and API hosts on one loopback port, as ../shared/PROTOCOLS.md describes them: client
@@ -21,13 +23,29 @@ import javax.net.ssl.SSLContext;
  * 429 with {@code Retry-After: 1}, and {@code /hang/oauth/token} accepts and never answers.
  */
 public final class GenesysSimulator extends SimulatorServer {
-    /** An OAuth client: its secret, whether the client credentials grant is enabled, and its token lifetime. */
-    public record Client(String secret, boolean grantEnabled, long expiresIn) {}
+    /**
+     * An OAuth client: its secret, whether the client credentials grant is enabled, its token lifetime, and what
+     * {@code GET /api/v2/tokens/me} lists as its tokens' {@code authorizedScope}. PROTOCOLS.md does not say what
+     * Genesys lists there for a client credentials client (its permissions are roles); by default the simulator
+     * lists nothing, and a client can be given scopes to list.
+     */
+    public record Client(String secret, boolean grantEnabled, long expiresIn, List<String> authorizedScope) {
+        public Client(String secret, boolean grantEnabled, long expiresIn) {
+            this(secret, grantEnabled, expiresIn, List.of());
+        }
+    }
+
+    /** An issued token: whose it is and when it stops being accepted. */
+    private record Issued(Client client, long expiresAtNanos) {
+        boolean valid() {
+            return System.nanoTime() - expiresAtNanos < 0;
+        }
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Client> clients;
-    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, Issued> validTokens = new ConcurrentHashMap<>();
     private final Set<String> throttledOnce = ConcurrentHashMap.newKeySet();
 
     public GenesysSimulator(int port, Path journal, Map<String, Client> clients) {
@@ -90,10 +108,16 @@ public final class GenesysSimulator extends SimulatorServer {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        validTokens.add(token);
+        // Genesys refuses a token once its lifetime is over; a reader that kept an old token would see that here.
+        validTokens.put(token, new Issued(client, System.nanoTime() + client.expiresIn() * 1_000_000_000L));
         recordIssued(token);
         json(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
                 + client.expiresIn() + "}");
+    }
+
+    /** Scopes of the simulator's own table: plain words, so no escaping is needed. */
+    private static String jsonStrings(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     private static void oauthError(HttpExchange exchange, String error, String description) throws IOException {
@@ -102,8 +126,8 @@ public final class GenesysSimulator extends SimulatorServer {
     }
 
     private void tokensMe(HttpExchange exchange) throws IOException {
-        Optional<String> token = bearer(exchange).filter(validTokens::contains);
-        if (token.isEmpty()) {
+        Optional<Issued> issued = bearer(exchange).map(validTokens::get).filter(Issued::valid);
+        if (issued.isEmpty()) {
             json(exchange, 401, "{\"message\":\"Invalid login credentials.\",\"code\":\"bad.credentials\","
                     + "\"status\":401}");
             return;
@@ -111,10 +135,11 @@ public final class GenesysSimulator extends SimulatorServer {
         switch (exchange.getRequestMethod()) {
             case "GET", "HEAD" -> json(exchange, 200, "{\"organization\":{\"id\":\"0a1b2c3d-org\",\"name\":\"Simulated "
                     + "Org\"},\"homeOrganization\":{\"id\":\"0a1b2c3d-org\",\"name\":\"Simulated Org\"},"
-                    + "\"authorizedScope\":[],\"OAuthClient\":{\"id\":\"simulated-client\",\"name\":\"CI\","
+                    + "\"authorizedScope\":" + jsonStrings(issued.get().client().authorizedScope())
+                    + ",\"OAuthClient\":{\"id\":\"simulated-client\",\"name\":\"CI\","
                     + "\"organization\":{\"id\":\"0a1b2c3d-org\"}}}");
             case "DELETE" -> {
-                validTokens.remove(token.get());
+                validTokens.remove(bearer(exchange).orElseThrow());
                 send(exchange, 204, "application/json", "");
             }
             default -> json(exchange, 405, "{\"message\":\"method not allowed\",\"status\":405}");

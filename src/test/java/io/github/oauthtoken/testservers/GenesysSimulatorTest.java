@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.oauthtoken.testservers.SimulatorClient.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,9 @@ class GenesysSimulatorTest {
         genesys = new GenesysSimulator(0, temp.resolve("journal.txt"), Map.of(
                 "client-a", new GenesysSimulator.Client(SECRET, true, 86399),
                 "client-short", new GenesysSimulator.Client(SECRET, true, 300),
-                "client-nogrant", new GenesysSimulator.Client(SECRET, false, 86399)));
+                "client-nogrant", new GenesysSimulator.Client(SECRET, false, 86399),
+                "client-expired", new GenesysSimulator.Client(SECRET, true, 0),
+                "client-scoped", new GenesysSimulator.Client(SECRET, true, 86399, List.of("users:readonly", "routing"))));
         base = genesys.baseUrl();
     }
 
@@ -129,5 +132,24 @@ class GenesysSimulatorTest {
         assertThat(call("DELETE", base + "/api/v2/tokens/me", "Bearer " + token).status()).isBetween(200, 204);
         assertThat(call("GET", base + "/api/v2/tokens/me", "Bearer " + token).status()).isEqualTo(401);
         assertThat(call("DELETE", base + "/api/v2/tokens/me", "Bearer " + token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenGets401LikeAnUnknownOne() throws Exception {
+        // A lifetime of 0 s: expired as soon as it is issued, so no test has to wait for a clock.
+        String expired = (String) token("client-expired", SECRET).json().get("access_token");
+
+        assertThat(call("GET", base + "/api/v2/tokens/me", "Bearer " + expired).status()).isEqualTo(401);
+        assertThat(call("GET", base + "/api/v2/tokens/me", "Bearer " + issue()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tokensMeListsTheClientsAuthorizedScopeAndNoneByDefault() throws Exception {
+        String scoped = (String) token("client-scoped", SECRET).json().get("access_token");
+
+        assertThat(call("GET", base + "/api/v2/tokens/me", "Bearer " + scoped).json())
+                .containsEntry("authorizedScope", List.of("users:readonly", "routing"));
+        assertThat(call("GET", base + "/api/v2/tokens/me", "Bearer " + issue()).json())
+                .containsEntry("authorizedScope", List.of());
     }
 }

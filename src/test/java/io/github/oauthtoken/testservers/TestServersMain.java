@@ -73,6 +73,8 @@ public final class TestServersMain implements AutoCloseable {
      * same).
      */
     static final String PROXY_PASSWORD_ENCRYPTED = "{l8iosXCqIdIHKsmkN56Al2exFPUr8W+e/YtNBEII2DLkcAZy2DZp/P+dAgllws7T}";
+    /** Token lifetime of {@code it-refresh-client}. */
+    public static final long REFRESH_LIFETIME_SECONDS = 6;
 
     static final String JOURNAL = "issued-tokens.txt";
     static final String PROXY_SETTINGS = "proxy-settings.xml";
@@ -120,6 +122,11 @@ public final class TestServersMain implements AutoCloseable {
         GENESYS_CLIENTS.forEach(id -> clients.put(id, new GenesysSimulator.Client(GENESYS_SECRET, true, 86399)));
         clients.put("it-nogrant-client", new GenesysSimulator.Client(GENESYS_SECRET, false, 86399));
         clients.put("it-shortlived-client", new GenesysSimulator.Client(GENESYS_SECRET, true, 120));
+        // refresh-token-file: tokens of a few seconds, so a build outlives several of them.
+        clients.put("it-refresh-client", new GenesysSimulator.Client(GENESYS_SECRET, true, REFRESH_LIFETIME_SECONDS));
+        // required-scopes-*: a client whose tokens/me lists scopes.
+        clients.put("it-scoped-client", new GenesysSimulator.Client(GENESYS_SECRET, true, 86399,
+                List.of("users:readonly", "routing")));
         GenesysSimulator genesys = null;
         CxoneSimulator cxone = null;
         AuthProxy proxy = null;

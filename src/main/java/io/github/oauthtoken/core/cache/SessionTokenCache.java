@@ -66,6 +66,20 @@ public final class SessionTokenCache {
         return Optional.ofNullable(slots.get(key.hash())).map(slot -> slot.token);
     }
 
+    /** A refreshed token for the key: later modules get it, unless the cache holds one that lives longer. */
+    public void offer(CacheKey key, CachedToken token) {
+        Slot slot = slots.computeIfAbsent(key.hash(), k -> new Slot());
+        slot.lock.lock();
+        try {
+            if (slot.token == null
+                    || slot.token.result().token().expiresAt().isBefore(token.result().token().expiresAt())) {
+                slot.token = token;
+            }
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
     /** Forgets the token of this key, if it is the one with this fingerprint. */
     public void remove(CacheKey key, String fingerprint) {
         Slot slot = slots.get(key.hash());

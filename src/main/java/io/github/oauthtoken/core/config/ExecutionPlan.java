@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.config;
 
 import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.ci.CiExports;
+import java.util.List;
 
 /**
  * One execution's configuration, parsed and checked.
@@ -12,6 +13,9 @@ import io.github.oauthtoken.core.ci.CiExports;
  * @param failOnError    false: failures to obtain a token warn (configuration errors still fail)
  * @param revokeShared   revoke also a token the file cache shares with other builds
  * @param tokenAsProperty set {@code ${prefix}} to the token itself
+ * @param requiredScopes  scopes the token must grant, one per entry, in the order written; empty: no check
+ * @param refreshTokenFile keep the token file valid for the rest of the build (a token file is then set)
  */
 public record ExecutionPlan(FetchRequest fetch, CiExports exports, String propertyPrefix,
-        boolean failOnError, boolean revokeShared, boolean tokenAsProperty) {}
+        boolean failOnError, boolean revokeShared, boolean tokenAsProperty, List<String> requiredScopes,
+        boolean refreshTokenFile) {}

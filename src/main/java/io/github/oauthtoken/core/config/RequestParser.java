@@ -22,6 +22,7 @@ import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,7 +51,22 @@ public final class RequestParser {
                 httpSettings(p), DurationParameter.parse(orDefault(p.minValidity(), "PT5M"), "minValidity"),
                 CacheMode.parse(p.cache()), cacheDirectory, context.offline());
         String prefix = orDefault(p.propertyPrefix(), DEFAULT_PREFIX);
-        return new ExecutionPlan(fetch, exports(p), prefix, p.failOnError(), p.revokeShared(), p.tokenAsProperty());
+        if (p.refreshTokenFile() && p.tokenFile() == null) {
+            throw new ConfigurationException("<refreshTokenFile> is true, but no <tokenFile> is set: the refresher keeps "
+                    + "a token file valid, so name one (for example ${project.build.directory}/oauth/token), or remove "
+                    + "<refreshTokenFile>.");
+        }
+        return new ExecutionPlan(fetch, exports(p), prefix, p.failOnError(), p.revokeShared(), p.tokenAsProperty(),
+                requiredScopes(p), p.refreshTokenFile());
+    }
+
+    /** RFC 6749 section 3.3: scopes never hold a space, so commas and blanks both separate them. */
+    private static List<String> requiredScopes(TokenParameters p) {
+        return p.requiredScopes().stream()
+                .flatMap(entry -> Arrays.stream(entry.split("[,\\s]+")))
+                .filter(scope -> !scope.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static CiExports exports(TokenParameters p) throws ConfigurationException {

@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One execution's configuration exactly as the user wrote it: unparsed text, null where not set. The Maven layer
@@ -45,6 +46,8 @@ public final class TokenParameters {
     private final boolean failOnError;
     private final boolean revokeShared;
     private final boolean tokenAsProperty;
+    private final List<String> requiredScopes;
+    private final boolean refreshTokenFile;
 
     private TokenParameters(Builder b) {
         this.provider = b.provider;
@@ -84,6 +87,9 @@ public final class TokenParameters {
         this.failOnError = b.failOnError;
         this.revokeShared = b.revokeShared;
         this.tokenAsProperty = b.tokenAsProperty;
+        this.requiredScopes = b.requiredScopes == null ? List.of()
+                : b.requiredScopes.stream().filter(java.util.Objects::nonNull).toList();
+        this.refreshTokenFile = b.refreshTokenFile;
     }
 
     public static Builder builder() {
@@ -275,6 +281,16 @@ public final class TokenParameters {
         return tokenAsProperty;
     }
 
+    /** Scopes the token must grant, as written: each entry may hold several, separated by commas or spaces. */
+    public List<String> requiredScopes() {
+        return requiredScopes;
+    }
+
+    /** Keep {@code tokenFile} valid for the rest of the build. */
+    public boolean refreshTokenFile() {
+        return refreshTokenFile;
+    }
+
     /** Collects the parameters; every value may be left unset. */
     public static final class Builder {
         private String provider;
@@ -314,6 +330,8 @@ public final class TokenParameters {
         private boolean failOnError = true;
         private boolean revokeShared;
         private boolean tokenAsProperty = true;
+        private List<String> requiredScopes;
+        private boolean refreshTokenFile;
 
         private Builder() {}
 
@@ -499,6 +517,16 @@ public final class TokenParameters {
 
         public Builder tokenAsProperty(boolean value) {
             this.tokenAsProperty = value;
+            return this;
+        }
+
+        public Builder requiredScopes(List<String> value) {
+            this.requiredScopes = value;
+            return this;
+        }
+
+        public Builder refreshTokenFile(boolean value) {
+            this.refreshTokenFile = value;
             return this;
         }
 

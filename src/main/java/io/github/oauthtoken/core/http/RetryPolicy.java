@@ -19,7 +19,7 @@ public record RetryPolicy(int retries, Duration maxRetryWait, Duration backoffBa
 
 
     /** @param retry 1 for the first retry */
-    Duration backoff(int retry) {
+    public Duration backoff(int retry) {
         long ceiling = Math.min(backoffCap.toMillis(), backoffBase.toMillis() << Math.min(retry - 1, 20));
         return Duration.ofMillis(ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
     }

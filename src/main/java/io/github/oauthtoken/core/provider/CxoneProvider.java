@@ -6,6 +6,7 @@ import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.scope.GrantedScopes;
 import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.JwtClaims;
@@ -75,6 +76,11 @@ public final class CxoneProvider implements TokenProvider {
         context.log().warn("CXone documents no token revocation; the token (fingerprint " + token.fingerprint()
                 + ") stays valid until " + token.expiresAt() + ".");
         return false;
+    }
+
+    @Override
+    public GrantedScopes grantedScopes(AccessToken token, Credentials credentials) {
+        return GrantedScopes.unknown("CXone documents no API that reports a token's scopes");
     }
 
     private URI discoverTokenEndpoint(URI issuer) throws TokenException {

@@ -7,11 +7,13 @@ import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.scope.GrantedScopes;
 import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +66,35 @@ public final class GenesysProvider implements TokenProvider {
 
     /** @return the token's organization id, when the answer names one */
     private Optional<String> verify(URI apiBase, TokenResponse response) throws TokenException {
+        Map<String, Object> info = tokenInfo(apiBase, response.token());
+        Optional<String> organization = Json.object(info, "organization").flatMap(org -> Json.string(org, "id"));
+        context.log().debug("Genesys Cloud accepted the token at GET "
+                + EndpointPolicy.describe(Discovery.append(apiBase, TOKENS_ME))
+                + organization.map(id -> " (organization " + ServerText.neutralise(id) + ")").orElse(""));
+        return organization;
+    }
+
+    /**
+     * {@code authorizedScope} of {@code GET /api/v2/tokens/me}, "the list of scopes authorized for the OAuth client".
+     * Genesys applies scopes to the other grants only; a client credentials client's permissions are the roles
+     * of the OAuth client, which the answer does not name. So an empty list says nothing, rather than "none".
+     */
+    @Override
+    public GrantedScopes grantedScopes(AccessToken token, Credentials credentials) throws TokenException {
+        Map<String, Object> info = tokenInfo(apiBase(), token);
+        Optional<List<String>> scopes = GrantedScopes.stringOrStrings(info.get("authorizedScope"));
+        if (scopes.isPresent() && !scopes.get().isEmpty()) {
+            return GrantedScopes.of(scopes.get(), "Genesys Cloud GET " + TOKENS_ME + ", authorizedScope");
+        }
+        return GrantedScopes.unknown("Genesys Cloud GET " + TOKENS_ME + " lists no authorizedScope for it (the "
+                + "permissions of a client credentials client come from the roles of its OAuth client, which the API "
+                + "does not name)");
+    }
+
+    /** {@code GET /api/v2/tokens/me}: needs no permission, so it only fails for a token Genesys does not accept. */
+    private Map<String, Object> tokenInfo(URI apiBase, AccessToken token) throws TokenException {
         HttpCall call = HttpCall.get("token check", Discovery.append(apiBase, TOKENS_ME))
-                .header("Authorization", "Bearer " + response.token().value().reveal())
+                .header("Authorization", "Bearer " + token.value().reveal())
                 .header("Accept", "application/json");
         HttpReply reply = context.http().send(call);
         if (reply.status() != 200) {
@@ -76,12 +105,7 @@ public final class GenesysProvider implements TokenProvider {
                     + "accept the token it just issued; check that <apiUrl> or <region> matches the login region of the "
                     + "OAuth client.");
         }
-        Optional<String> organization = reply.jsonObject()
-                .flatMap(json -> Json.object(json, "organization"))
-                .flatMap(org -> Json.string(org, "id"));
-        context.log().debug("Genesys Cloud accepted the token at " + call.describe()
-                + organization.map(id -> " (organization " + ServerText.neutralise(id) + ")").orElse(""));
-        return organization;
+        return reply.jsonObject().orElse(Map.of());
     }
 
     /** {@code DELETE /api/v2/tokens/me} with the token itself. */

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
+import io.github.oauthtoken.core.scope.GrantedScopes;
 import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
@@ -59,7 +60,7 @@ public final class OAuth2Provider implements TokenProvider {
                 TokenEndpoint.hints(credentials.client(), "client credentials"));
 
         if (settings.verify()) {
-            introspect(introspectionUri(metadata, metadataUri), response, credentials.client());
+            introspect(introspectionUri(metadata, metadataUri), response.token(), credentials.client());
         }
         return new TokenResult(response.token(), tokenUri, Map.of());
     }
@@ -139,16 +140,17 @@ public final class OAuth2Provider implements TokenProvider {
                 + "token with: set <introspectionUrl> (RFC 7662), or use an <issuer> whose metadata lists one.");
     }
 
-    private void introspect(URI uri, TokenResponse response, ClientCredentials client) throws TokenException {
+    private Map<String, Object> introspect(URI uri, AccessToken token, ClientCredentials client) throws TokenException {
         FormBody form = new FormBody()
-                .add("token", response.token().value().reveal())
+                .add("token", token.value().reveal())
                 .add("token_type_hint", "access_token");
         HttpReply reply = context.http().send(
                 context.settings().clientAuth().apply("token introspection", uri, form, client, context.redactor()));
         if (reply.status() != 200) {
             throw ProviderErrors.refused(reply, TokenEndpoint.hints(client, "introspection"));
         }
-        Object active = reply.jsonObject().map(json -> json.get("active")).orElse(null);
+        Map<String, Object> json = reply.jsonObject().orElse(Map.of());
+        Object active = json.get("active");
         if (!Boolean.TRUE.equals(active)) {
             throw new TokenException("Token introspection (" + reply.call().describe() + ") reports the new token as "
                     + "not active (active: " + ServerText.neutralise(String.valueOf(active)) + "). Some servers "
@@ -156,6 +158,32 @@ public final class OAuth2Provider implements TokenProvider {
                     + "turn <verify> off.");
         }
         context.log().debug("The introspection endpoint reports the token as active.");
+        return json;
+    }
+
+    /**
+     * With {@code verify}, the introspection endpoint's {@code scope} (RFC 7662 section 2.2). Without it the plugin
+     * asks nothing: {@code verify} is where the build says it wants the server asked about its token.
+     */
+    @Override
+    public GrantedScopes grantedScopes(AccessToken token, Credentials credentials) throws TokenException {
+        if (!context.settings().verify()) {
+            return GrantedScopes.unknown("<verify> is false, so the introspection endpoint (RFC 7662) was not asked "
+                    + "(set <verify>true</verify> to have it asked)");
+        }
+        Optional<Map<String, Object>> metadata = Optional.empty();
+        URI metadataUri = null;
+        if (context.settings().introspectionUrl() == null && context.settings().issuer() != null) {
+            Discovered discovered = discover(EndpointPolicy.require(context.settings().issuer(), "<issuer>"));
+            metadata = Optional.of(discovered.metadata());
+            metadataUri = discovered.uri();
+        }
+        URI uri = introspectionUri(metadata, metadataUri);
+        Map<String, Object> json = introspect(uri, token, credentials.client());
+        String source = "RFC 7662 introspection at " + EndpointPolicy.describe(uri);
+        return GrantedScopes.stringOrStrings(json.get("scope"))
+                .map(scopes -> GrantedScopes.of(scopes, source))
+                .orElseGet(() -> GrantedScopes.unknown("the " + source + " has no scope"));
     }
 
     private static String stripTrailingSlash(String s) {

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.provider;
 
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.scope.GrantedScopes;
 import io.github.oauthtoken.core.token.AccessToken;
 
 /** Obtains (and, when asked to, verifies or revokes) an access token from one kind of identity server. */
@@ -14,4 +15,14 @@ public interface TokenProvider {
      * @return false when the provider has no way to revoke (nothing was sent)
      */
     boolean revoke(AccessToken token, Credentials credentials) throws TokenException;
+
+    /**
+     * What the provider's server says the token grants, for {@code requiredScopes}; asked only when the token
+     * response named no scope.
+     *
+     * @return the scopes, or why the server cannot tell (never a guess)
+     */
+    default GrantedScopes grantedScopes(AccessToken token, Credentials credentials) throws TokenException {
+        return GrantedScopes.unknown("the provider has no API that reports a token's scopes");
+    }
 }
