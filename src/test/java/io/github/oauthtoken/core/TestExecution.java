@@ -18,6 +18,8 @@ public final class TestExecution implements ExecutionContext {
     public final Properties properties = new Properties();
     public final Map<String, String> env = new HashMap<>();
     public CiConsole console = new RecordingConsole();
+    /** settings.xml servers by id. */
+    public final Map<String, io.github.oauthtoken.core.credentials.UsernamePassword> servers = new HashMap<>();
     private final String projectId;
     private final Set<String> revokePrefixes;
     private final Set<String> finished;
@@ -43,6 +45,13 @@ public final class TestExecution implements ExecutionContext {
         return this;
     }
 
+    /** Adds a settings.xml server. */
+    public TestExecution server(String id, String username, String password) {
+        servers.put(id, new io.github.oauthtoken.core.credentials.UsernamePassword(username,
+                password == null ? null : io.github.oauthtoken.core.secret.Secret.of(password)));
+        return this;
+    }
+
     @Override
     public BuildLog log() {
         return log;
@@ -50,7 +59,7 @@ public final class TestExecution implements ExecutionContext {
 
     @Override
     public ServerLookup servers() {
-        return id -> java.util.Optional.empty();
+        return id -> java.util.Optional.ofNullable(servers.get(id));
     }
 
     @Override
