@@ -206,9 +206,11 @@ public final class TestServersMain implements AutoCloseable {
             Files.deleteIfExists(dir.resolve(stale));
         }
         String reason;
-        try (TestServersMain servers = start(dir.resolve(JOURNAL), genesysPort, cxonePort, oauth2Port, proxyPort)) {
+        try (TestServersMain servers = start(dir.resolve(JOURNAL), genesysPort, cxonePort, oauth2Port, proxyPort);
+                SecretlessServers secretless = SecretlessServers.fromSystemProperties(dir)) {
             servers.awaitAnswering(PROBE_TIMEOUT);
             servers.describe().forEach(out::println);
+            secretless.describe().forEach(out::println);
             Files.writeString(dir.resolve(PROXY_SETTINGS), proxySettings(servers.proxyPort()));
             writeAtomically(ready, "ready\n");
             out.println("[test-servers] ready: " + ready);
