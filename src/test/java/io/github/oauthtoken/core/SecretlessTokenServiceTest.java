@@ -167,6 +167,21 @@ class SecretlessTokenServiceTest {
         }
 
         @Test
+        void revocationAuthenticatesWithANewAssertionToo() throws Exception {
+            TestExecution module = module();
+            TokenParameters parameters = oauth2().issuer(server.issuer()).clientAuth("private_key_jwt")
+                    .clientId("pk-rsa").keyStore(rsa).keyStoreServerId("keys").build();
+            service.fetch(parameters, module);
+            String token = module.properties.getProperty("oauth.token");
+
+            service.revoke(parameters, module);
+
+            assertThat(server.revocations()).contains(token);
+            assertThat(module.log.all()).contains("Revoked the oauth2 token");
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
         void aKeyIdTheServerDoesNotKnowIsRefusedWithTheServersWordsAndWhatToCheck() throws Exception {
             TestExecution module = module();
             Throwable failure = catchFailure(() -> service.fetch(oauth2().issuer(server.issuer())

@@ -75,6 +75,7 @@ public final class AssertionOAuthServer extends SimulatorServer {
     private final Map<String, Map<String, PublicKey>> jwks = new ConcurrentHashMap<>();
     private final Set<String> usedJtis = ConcurrentHashMap.newKeySet();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final List<String> revocations = new CopyOnWriteArrayList<>();
 
     public AssertionOAuthServer(int port, Path journal) {
         this(port, journal, Clock.systemUTC());
@@ -245,12 +246,30 @@ public final class AssertionOAuthServer extends SimulatorServer {
         json(exchange, 200, JSON.std.asString(body));
     }
 
+    /** RFC 7009, for private_key_jwt clients: the assertion is checked as at the token endpoint. */
     private void revoke(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(exchange);
-        if (form.containsKey("client_assertion")) {
-            recordIssued(form.get("client_assertion"));
+        String assertion = form.get("client_assertion");
+        if (assertion == null) {
+            error(exchange, 401, "invalid_client", "client authentication is required");
+            return;
         }
+        recordIssued(assertion);
+        Optional<JwtVerifier.Jws> jws = JwtVerifier.parse(assertion);
+        String client = form.getOrDefault("client_id", jws.flatMap(j -> j.claim("iss")).orElse(""));
+        String problem = jws.isEmpty() || !keyClients.containsKey(client) ? "unknown client"
+                : privateKeyJwt(jws.get(), client);
+        if (problem != null) {
+            error(exchange, 401, "invalid_client", problem);
+            return;
+        }
+        revocations.add(form.getOrDefault("token", ""));
         json(exchange, 200, "{}");
+    }
+
+    /** The tokens revoked so far. */
+    public List<String> revocations() {
+        return List.copyOf(revocations);
     }
 
     /** @return why the assertion is refused, or null */
