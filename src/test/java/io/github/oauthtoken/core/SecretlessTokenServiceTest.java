@@ -228,6 +228,24 @@ class SecretlessTokenServiceTest {
         }
 
         @Test
+        void revokingAtTheEndOfTheBuildAsksForANewIdentityTokenInsteadOfReplayingTheUsedOne() throws Exception {
+            TokenService build = new TokenService(new Redactor(), true, Clock.systemUTC());
+            TestExecution module = new TestExecution("it:revoked:1", java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                    "oauth.token").env("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL", ci.githubRequestUrl(),
+                    "ACTIONS_ID_TOKEN_REQUEST_TOKEN", CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            build.fetch(TokenParameters.builder().provider("oauth2").retries(0).issuer(server.issuer())
+                    .identityToken("github").clientId("entra-app").identityAudience(CiIdentityIssuer.AZURE_AUDIENCE)
+                    .build(), module);
+            String token = module.properties.getProperty("oauth.token");
+            RecordingBuildLog end = new RecordingBuildLog();
+
+            build.endOfBuild(end);
+
+            assertThat(server.revocations()).contains(token);
+            assertThat(end.all()).contains("Revoked the oauth2 token");
+        }
+
+        @Test
         void withoutIdTokenWritePermissionTheMessageSaysSo() throws Exception {
             TestExecution module = module().env("GITHUB_ACTIONS", "true");
             Throwable failure = catchFailure(() -> service.fetch(oauth2().tokenUrl(server.tokenEndpoint())

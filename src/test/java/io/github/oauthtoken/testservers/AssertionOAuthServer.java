@@ -246,7 +246,7 @@ public final class AssertionOAuthServer extends SimulatorServer {
         json(exchange, 200, JSON.std.asString(body));
     }
 
-    /** RFC 7009, for private_key_jwt clients: the assertion is checked as at the token endpoint. */
+    /** RFC 7009, for clients with assertions: the assertion is checked as at the token endpoint. */
     private void revoke(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(exchange);
         String assertion = form.get("client_assertion");
@@ -257,8 +257,16 @@ public final class AssertionOAuthServer extends SimulatorServer {
         recordIssued(assertion);
         Optional<JwtVerifier.Jws> jws = JwtVerifier.parse(assertion);
         String client = form.getOrDefault("client_id", jws.flatMap(j -> j.claim("iss")).orElse(""));
-        String problem = jws.isEmpty() || !keyClients.containsKey(client) ? "unknown client"
-                : privateKeyJwt(jws.get(), client);
+        String problem;
+        if (jws.isEmpty()) {
+            problem = "client_assertion is not a JWT";
+        } else if (keyClients.containsKey(client)) {
+            problem = privateKeyJwt(jws.get(), client);
+        } else if (federated.containsKey(client)) {
+            problem = federatedAssertion(jws.get(), client).map(refusal -> refusal[1]).orElse(null);
+        } else {
+            problem = "unknown client";
+        }
         if (problem != null) {
             error(exchange, 401, "invalid_client", problem);
             return;
