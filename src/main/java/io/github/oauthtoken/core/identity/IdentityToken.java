@@ -74,8 +74,8 @@ public final class IdentityToken implements ClientAssertions {
 
     @Override
     public String refusalAdvice() {
-        return "the server did not accept " + source.describe() + " (" + (claims == null ? "" : claims.describe()
-                + "; ") + "these claims are not secret). Check that the server trusts this issuer and has a federated "
+        return "the server did not accept " + source.describe() + (claims == null ? "" : " (" + claims.describe()
+                + ")") + ". Check that the server trusts this issuer and has a federated "
                 + "credential or identity provider for exactly this subject and audience, that the audience the token "
                 + "was issued for is the one the server expects, and that the token has not expired.";
     }
