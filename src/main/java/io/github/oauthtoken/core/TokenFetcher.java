@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.cache.FileTokenCache;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpTransport;
+import io.github.oauthtoken.core.provider.GrantSettings;
 import io.github.oauthtoken.core.provider.ProviderContext;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
@@ -96,7 +97,16 @@ public final class TokenFetcher {
         ProviderSettings s = request.settings();
         return new CacheKey(request.provider().id(), request.provider().tokenServer(s),
                 credentials.client().clientId(), s.scope(), s.audience(),
-                credentials.accessKey().map(k -> k.id()).orElse(null));
+                credentials.accessKey().map(k -> k.id()).orElse(null), presentation(s.grant(), credentials));
+    }
+
+    /** Whom an identity token names (never the token) and the grant, or null for plain client credentials. */
+    private static String presentation(GrantSettings grant, Credentials credentials) {
+        String identity = credentials.identity().map(t -> "identity " + t.knownIdentity().describe()).orElse(null);
+        if (grant.equals(GrantSettings.CLIENT_CREDENTIALS) && identity == null) {
+            return null;
+        }
+        return grant.describe() + (identity == null ? "" : ", " + identity);
     }
 
     /**

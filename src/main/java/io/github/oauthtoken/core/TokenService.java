@@ -17,6 +17,8 @@ import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.refresh.TokenFileRefresher;
 import io.github.oauthtoken.core.refresh.TokenHolder;
 import io.github.oauthtoken.core.refresh.TokenHolders;
+import io.github.oauthtoken.core.credentials.SecretlessResolver;
+import io.github.oauthtoken.core.identity.IdentityClaims;
 import io.github.oauthtoken.core.revocation.RevocationLedger;
 import io.github.oauthtoken.core.revocation.TokenRecord;
 import io.github.oauthtoken.core.scope.GrantedScopes;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The whole life of the build's tokens, one instance per build: parse an execution's parameters, find the
@@ -60,6 +63,8 @@ public final class TokenService {
      * per module. It logs to the log of the execution that first used it, which every module's output shares.
      */
     private final Map<Path, FileTokenCache> fileCaches = new ConcurrentHashMap<>();
+    /** Whom each CI identity token source names, learnt from its first token: later executions key caches with it. */
+    private final Map<String, IdentityClaims> identities = new ConcurrentHashMap<>();
 
     /**
      * @param redactor            the build's one redactor: every secret any execution sees is masked in every line
@@ -114,7 +119,7 @@ public final class TokenService {
         }
         CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
         ci.check(plan.exports());
-        Credentials credentials = credentials(request, context);
+        Credentials credentials = credentials(plan, context, ci);
         TokenFetcher fetcher = new TokenFetcher(redactor, context.log(), clock);
         CachedToken token = fetcher.obtain(request, credentials, tokens, fileCache(plan, context.log()),
                 loaded -> mask(ci, loaded.result().token().value(), plan.exports(), context.log()));
@@ -310,7 +315,8 @@ public final class TokenService {
 
     private void revoke(ExecutionPlan plan, ExecutionContext context) throws TokenException {
         FetchRequest request = plan.fetch();
-        Credentials credentials = credentials(request, context);
+        Credentials credentials = credentials(plan, context,
+                new CiPublisher(context.environment(), context.console(), context.log()));
         CacheKey key = TokenFetcher.keyOf(request, credentials);
         Properties properties = context.projectProperties();
         Optional<TokenRecord> own = ledger.find(properties.getProperty(plan.propertyPrefix() + ".fingerprint"));
@@ -408,7 +414,19 @@ public final class TokenService {
         }
     }
 
-    private Credentials credentials(FetchRequest request, ExecutionContext context) throws TokenException {
+    private Credentials credentials(ExecutionPlan plan, ExecutionContext context, CiPublisher ci)
+            throws TokenException {
+        FetchRequest request = plan.fetch();
+        if (SecretlessResolver.applies(request.credentials())) {
+            // Identity tokens and client assertions are secrets like the token: masked before anything could print
+            // them, and redacted from every line of the build.
+            Consumer<Secret> issued = secret -> {
+                redactor.register(secret);
+                mask(ci, secret, plan.exports(), context.log());
+            };
+            return new SecretlessResolver(context.servers(), context.environment(), redactor, request.http(),
+                    context.log(), clock, issued, identities).resolve(request.provider().id(), request.credentials());
+        }
         return new CredentialResolver(context.servers(), context.environment(), redactor)
                 .resolve(request.provider().id(), request.credentials());
     }

@@ -99,9 +99,12 @@ abstract class AbstractTokenMojo extends AbstractMojo {
 
     /**
      * How the client authenticates: {@code basic} (HTTP Basic, RFC 6749 section 2.3.1, the default) or {@code post}
-     * (id and secret in the form body).
+     * (id and secret in the form body); oauth2 also {@code private_key_jwt} (an assertion signed with the key in
+     * {@code keyStore}, no secret) and {@code none} (only the client id; the default with an identity token and
+     * {@code grant} jwt-bearer or token-exchange). With {@code identityToken} and the client credentials grant the
+     * identity token authenticates the client, and {@code clientAuth} stays unset.
      */
-    @Parameter(property = "oauth-token.clientAuth", defaultValue = "basic")
+    @Parameter(property = "oauth-token.clientAuth")
     private String clientAuth;
 
     /** oauth2 only: RFC 7009 revocation endpoint used by the {@code revoke} goal (else the one from discovery). */
@@ -244,6 +247,111 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     @Parameter(property = "oauth-token.refreshTokenFile", defaultValue = "false")
     private boolean refreshTokenFile;
 
+    // --- Without a stored secret (provider oauth2): private_key_jwt and the CI's identity token ---
+
+    /**
+     * oauth2: the client id, for a client that needs no secret ({@code private_key_jwt}, an identity token,
+     * {@code clientAuth=none}); the id is no secret. Otherwise it comes from {@code serverId}'s {@code username} or
+     * the client id variable ({@code OAUTH_CLIENT_ID}), and the secret beside it is not read.
+     */
+    @Parameter(property = "oauth-token.clientId")
+    private String clientId;
+
+    /** {@code private_key_jwt}: a PKCS12 or JKS key store with the client's private key and its certificate. */
+    @Parameter(property = "oauth-token.keyStore")
+    private File keyStore;
+
+    /** Type of {@code keyStore}: {@code PKCS12} or {@code JKS}; default from the file extension (PKCS12 unless .jks). */
+    @Parameter(property = "oauth-token.keyStoreType")
+    private String keyStoreType;
+
+    /** Alias of the client's key in {@code keyStore}; needed only when the store holds more than one key. */
+    @Parameter(property = "oauth-token.keyAlias")
+    private String keyAlias;
+
+    /**
+     * Id of a settings.xml {@code <server>} whose {@code password} opens {@code keyStore} and the key in it (one
+     * password for both). There is no password parameter, since {@code mvn -X} prints every parameter.
+     */
+    @Parameter(property = "oauth-token.keyStoreServerId")
+    private String keyStoreServerId;
+
+    /**
+     * Signature of the client assertion: {@code RS256} (default for an RSA key), {@code PS256} (RSA-PSS, what Entra ID
+     * asks for) or {@code ES256} (default for an EC key on P-256).
+     */
+    @Parameter(property = "oauth-token.signingAlgorithm")
+    private String signingAlgorithm;
+
+    /**
+     * The {@code kid} header of the client assertion, sent only when set: Keycloak refuses a {@code kid} that is not
+     * its own id of the client's key. The certificate is always named by {@code x5t#S256}.
+     */
+    @Parameter(property = "oauth-token.keyId")
+    private String keyId;
+
+    /**
+     * The {@code aud} of the client assertion. Default: the server's issuer identifier when the token endpoint comes
+     * from discovery ({@code issuer}), else the token endpoint ({@code tokenUrl}, which is what Entra ID expects).
+     */
+    @Parameter(property = "oauth-token.assertionAudience")
+    private String assertionAudience;
+
+    /**
+     * Authenticate with the CI's OpenID Connect identity token instead of a stored secret, fetched when a request
+     * needs it: {@code github} (GitHub Actions; the job needs {@code permissions: id-token: write}), {@code azure}
+     * (Azure Pipelines; needs {@code azureServiceConnectionId} and {@code SYSTEM_ACCESSTOKEN} in the step's
+     * environment), {@code variable} (an environment variable: GitLab CI's {@code id_tokens}, Jenkins'
+     * {@code withCredentials}), {@code file} (a Kubernetes projected token and the like) or {@code auto} (by the CI
+     * system the build runs on; {@code variable} where no CI endpoint exists). How it is presented: {@code grant}.
+     */
+    @Parameter(property = "oauth-token.identityToken")
+    private String identityToken;
+
+    /** The environment variable with the identity token ({@code identityToken=variable}); default {@code OAUTH_ID_TOKEN}. */
+    @Parameter(property = "oauth-token.identityTokenVariable")
+    private String identityTokenVariable;
+
+    /** The file with the identity token ({@code identityToken=file}); read at each use, since such files rotate. */
+    @Parameter(property = "oauth-token.identityTokenFile")
+    private File identityTokenFile;
+
+    /**
+     * GitHub Actions: the audience ({@code aud}) to ask the identity token for, the one the OAuth server expects (Entra
+     * ID: {@code api://AzureADTokenExchange}). Default: GitHub's, the repository owner's URL.
+     */
+    @Parameter(property = "oauth-token.identityAudience")
+    private String identityAudience;
+
+    /** Azure Pipelines: the id of the service connection (workload identity federation) the identity token is for. */
+    @Parameter(property = "oauth-token.azureServiceConnectionId")
+    private String azureServiceConnectionId;
+
+    /**
+     * oauth2: how to ask for the token. {@code client_credentials} (the default; with {@code identityToken} the
+     * identity token is the {@code client_assertion}: Entra ID federated credentials, Keycloak {@code federated-jwt});
+     * {@code jwt-bearer} (RFC 7523: the identity token is the {@code assertion} of the grant); {@code token-exchange}
+     * (RFC 8693: the identity token is the {@code subject_token}; the answer's {@code issued_token_type} becomes
+     * {@code ${prefix}.issuedTokenType}). The client authenticates as {@code clientAuth} says.
+     */
+    @Parameter(property = "oauth-token.grant")
+    private String grant;
+
+    /**
+     * Token exchange: the {@code subject_token_type}; default {@code urn:ietf:params:oauth:token-type:jwt}, short forms
+     * {@code jwt} and {@code id_token} accepted.
+     */
+    @Parameter(property = "oauth-token.subjectTokenType")
+    private String subjectTokenType;
+
+    /** Token exchange: the {@code requested_token_type} (a URN, or {@code access_token}, {@code jwt}...); default none. */
+    @Parameter(property = "oauth-token.requestedTokenType")
+    private String requestedTokenType;
+
+    /** oauth2: the {@code resource} to request (RFC 8707, RFC 8693). */
+    @Parameter(property = "oauth-token.resource")
+    private String resource;
+
     /** Skip the goal. */
     @Parameter(property = "oauth-token.skip", defaultValue = "false")
     private boolean skip;
@@ -349,7 +457,24 @@ abstract class AbstractTokenMojo extends AbstractMojo {
                 .failOnError(failOnError)
                 .tokenAsProperty(tokenAsProperty)
                 .requiredScopes(requiredScopes)
-                .refreshTokenFile(refreshTokenFile))
+                .refreshTokenFile(refreshTokenFile)
+                .clientId(clientId)
+                .keyStore(keyStore == null ? null : keyStore.toPath())
+                .keyStoreType(keyStoreType)
+                .keyAlias(keyAlias)
+                .keyStoreServerId(keyStoreServerId)
+                .signingAlgorithm(signingAlgorithm)
+                .keyId(keyId)
+                .assertionAudience(assertionAudience)
+                .identityToken(identityToken)
+                .identityTokenVariable(identityTokenVariable)
+                .identityTokenFile(identityTokenFile == null ? null : identityTokenFile.toPath())
+                .identityAudience(identityAudience)
+                .azureServiceConnectionId(azureServiceConnectionId)
+                .grant(grant)
+                .subjectTokenType(subjectTokenType)
+                .requestedTokenType(requestedTokenType)
+                .resource(resource))
                 .build();
     }
 }

@@ -21,8 +21,8 @@ public final class TestExecution implements ExecutionContext {
     public final Properties properties = new Properties();
     public final Map<String, String> env = new HashMap<>();
     public CiConsole console = new RecordingConsole();
-    /** settings.xml servers by id: their password. */
-    public final Map<String, Secret> servers = new HashMap<>();
+    /** settings.xml servers by id. */
+    public final Map<String, UsernamePassword> servers = new HashMap<>();
     /** The active settings.xml proxies. */
     public List<ProxyRoute> proxies = List.of();
     private final String projectId;
@@ -50,6 +50,12 @@ public final class TestExecution implements ExecutionContext {
         return this;
     }
 
+    /** Adds a settings.xml server. */
+    public TestExecution server(String id, String username, String password) {
+        servers.put(id, new UsernamePassword(username, password == null ? null : Secret.of(password)));
+        return this;
+    }
+
     @Override
     public BuildLog log() {
         return log;
@@ -57,7 +63,7 @@ public final class TestExecution implements ExecutionContext {
 
     @Override
     public ServerLookup servers() {
-        return id -> Optional.ofNullable(servers.get(id)).map(password -> new UsernamePassword(id, password));
+        return id -> Optional.ofNullable(servers.get(id));
     }
 
     @Override

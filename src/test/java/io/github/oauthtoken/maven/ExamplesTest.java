@@ -35,6 +35,22 @@ class ExamplesTest {
     }
 
     @Test
+    void theSecretlessExamplesAskForTheIdentityTokenAndStoreNoSecret() throws IOException {
+        for (String name : List.of("github-actions-entra-oidc.yml", "github-actions-keycloak-oidc.yml")) {
+            String text = Files.readString(EXAMPLES.resolve(name));
+            Object permissions = ((java.util.Map<?, ?>) new Yaml().load(text)).get("permissions");
+            assertThat(permissions).as(name).isInstanceOf(java.util.Map.class);
+            assertThat(((java.util.Map<?, ?>) permissions).get("id-token")).as(name).isEqualTo("write");
+            assertThat(text).as(name).doesNotContain("secrets.").contains("-Doauth-token.identityToken=");
+        }
+        String entra = Files.readString(EXAMPLES.resolve("github-actions-entra-oidc.yml"));
+        assertThat(entra).contains("api://AzureADTokenExchange").containsPattern("api://[^\\s]+/\\.default");
+        String gitlab = Files.readString(EXAMPLES.resolve("gitlab-ci-oidc.yml"));
+        assertThat(gitlab).contains("id_tokens:").doesNotContain("CLIENT_SECRET")
+                .contains("-Doauth-token.identityToken=");
+    }
+
+    @Test
     void everyYamlExampleParses() throws IOException {
         for (Path file : exampleFiles()) {
             if (file.toString().endsWith(".yml") || file.toString().endsWith(".yaml")) {

@@ -285,9 +285,11 @@ public final class TestServersMain implements AutoCloseable {
             Files.deleteIfExists(dir.resolve(stale));
         }
         String reason;
-        try (TestServersMain servers = start(dir, genesysPort, cxonePort, oauth2Port, proxyPort, genesysHttpsPort)) {
+        try (TestServersMain servers = start(dir, genesysPort, cxonePort, oauth2Port, proxyPort, genesysHttpsPort);
+                SecretlessServers secretless = SecretlessServers.fromSystemProperties(dir)) {
             servers.awaitAnswering(PROBE_TIMEOUT);
             servers.describe().forEach(out::println);
+            secretless.describe().forEach(out::println);
             servers.ca.writeTrustStore(dir.resolve(TRUST_STORE), TRUST_STORE_PASSWORD);
             Files.writeString(dir.resolve(PROXY_SETTINGS), proxySettings(servers.proxyPort()));
             Files.writeString(dir.resolve(PROXY_PAIR_SETTINGS), proxyPairSettings(servers.proxyPort()));

@@ -10,13 +10,25 @@ import java.util.stream.Collectors;
 
 /**
  * Identifies tokens that are interchangeable: same provider, same server, same client, same requested scope and
- * audience (and for CXone the same access key). It never includes a secret, so it can name a cache file.
+ * audience (and for CXone the same access key, for a grant beyond client credentials or a CI identity token how it
+ * was asked for and whom the identity token names). It never includes a secret, so it can name a cache file.
+ *
+ * @param presentation the grant and the identity token's issuer, subject and audience (never the token), or null
  */
-public record CacheKey(String provider, String endpoint, String clientId, String scope, String audience, String accessKeyId) {
+public record CacheKey(String provider, String endpoint, String clientId, String scope, String audience,
+        String accessKeyId, String presentation) {
+
+    public CacheKey(String provider, String endpoint, String clientId, String scope, String audience, String accessKeyId) {
+        this(provider, endpoint, clientId, scope, audience, accessKeyId, null);
+    }
 
     /** SHA-256 over the parts, hex: the cache file name. */
     public String hash() {
-        String joined = Stream.of(provider, endpoint, clientId, scope, audience, accessKeyId)
+        // A key without a presentation hashes as before, so existing cache files stay valid.
+        Stream<String> parts = presentation == null
+                ? Stream.of(provider, endpoint, clientId, scope, audience, accessKeyId)
+                : Stream.of(provider, endpoint, clientId, scope, audience, accessKeyId, presentation);
+        String joined = parts
                 .map(part -> Objects.toString(part, "").replace("\\", "\\\\").replace("\n", "\\n"))
                 .collect(Collectors.joining("\n"));
         try {
@@ -30,6 +42,7 @@ public record CacheKey(String provider, String endpoint, String clientId, String
     /** For messages: the parts that tell the user which token this is, no secret among them. */
     public String describe() {
         return provider + " token for client " + clientId + " at " + endpoint
-                + (scope == null ? "" : " scope " + scope) + (audience == null ? "" : " audience " + audience);
+                + (scope == null ? "" : " scope " + scope) + (audience == null ? "" : " audience " + audience)
+                + (presentation == null ? "" : " (" + presentation + ")");
     }
 }

@@ -15,7 +15,6 @@ import io.github.oauthtoken.core.http.ProxyRoute;
 import io.github.oauthtoken.core.http.ProxySelection;
 import io.github.oauthtoken.core.http.RetryPolicy;
 import io.github.oauthtoken.core.http.TrustSettings;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.Redactor;
@@ -47,7 +46,9 @@ public final class RequestParser {
         ProviderKind kind = ProviderKind.parse(p.provider());
         Path cacheDirectory = p.cacheDirectory() != null ? p.cacheDirectory()
                 : Path.of(System.getProperty("user.home"), ".m2", "oauth-token");
-        FetchRequest fetch = new FetchRequest(kind, providerSettings(kind, p), credentialRequest(kind, p),
+        SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, context.environment(), context.log());
+        FetchRequest fetch = new FetchRequest(kind, providerSettings(kind, p, secretless),
+                credentialRequest(kind, p, secretless),
                 httpSettings(p), DurationParameter.parse(orDefault(p.minValidity(), "PT5M"), "minValidity"),
                 CacheMode.parse(p.cache()), cacheDirectory, context.offline());
         String prefix = orDefault(p.propertyPrefix(), DEFAULT_PREFIX);
@@ -81,7 +82,8 @@ public final class RequestParser {
                 trimToNull(p.azureVariable()), p.tokenFile());
     }
 
-    private ProviderSettings providerSettings(ProviderKind kind, TokenParameters p) throws TokenException {
+    private ProviderSettings providerSettings(ProviderKind kind, TokenParameters p, SecretlessParser.Result secretless)
+            throws TokenException {
         String region = trimToNull(p.region());
         String regionOrigin = "<region>";
         if (region == null && kind == ProviderKind.GENESYS) {
@@ -109,7 +111,8 @@ public final class RequestParser {
                 .apiUrl(trimToNull(p.apiUrl()))
                 .scope(trimToNull(p.scope()))
                 .audience(trimToNull(p.audience()))
-                .clientAuth(ClientAuthentication.parse(orDefault(p.clientAuth(), "basic")))
+                .clientAuth(secretless.clientAuth())
+                .grant(secretless.grant())
                 .introspectionUrl(trimToNull(p.introspectionUrl()))
                 .verify(p.verify())
                 .defaultExpiresIn(lifetime)
@@ -117,7 +120,8 @@ public final class RequestParser {
                 .build();
     }
 
-    private static CredentialRequest credentialRequest(ProviderKind kind, TokenParameters p) {
+    private static CredentialRequest credentialRequest(ProviderKind kind, TokenParameters p,
+            SecretlessParser.Result secretless) {
         List<EnvPair> defaults = kind.defaultClientEnv();
         List<EnvPair> clientEnv = trimToNull(p.clientIdEnv()) == null && trimToNull(p.clientSecretEnv()) == null
                 ? defaults
@@ -127,7 +131,7 @@ public final class RequestParser {
                 orDefault(p.accessKeyIdEnv(), ProviderKind.DEFAULT_ACCESS_KEY_ENV.idVariable()),
                 orDefault(p.accessKeySecretEnv(), ProviderKind.DEFAULT_ACCESS_KEY_ENV.secretVariable()));
         return new CredentialRequest(trimToNull(p.serverId()), clientEnv, kind.needsAccessKey(),
-                trimToNull(p.accessKeyServerId()), accessKeyEnv);
+                trimToNull(p.accessKeyServerId()), accessKeyEnv, secretless.client(), secretless.identity());
     }
 
     private HttpSettings httpSettings(TokenParameters p) throws TokenException {

@@ -48,6 +48,24 @@ public final class TokenParameters {
     private final boolean tokenAsProperty;
     private final List<String> requiredScopes;
     private final boolean refreshTokenFile;
+    // Without a stored secret (private_key_jwt, CI identity tokens).
+    private final String clientId;
+    private final Path keyStore;
+    private final String keyStoreType;
+    private final String keyAlias;
+    private final String keyStoreServerId;
+    private final String signingAlgorithm;
+    private final String keyId;
+    private final String assertionAudience;
+    private final String identityToken;
+    private final String identityTokenVariable;
+    private final Path identityTokenFile;
+    private final String identityAudience;
+    private final String azureServiceConnectionId;
+    private final String grant;
+    private final String subjectTokenType;
+    private final String requestedTokenType;
+    private final String resource;
 
     private TokenParameters(Builder b) {
         this.provider = b.provider;
@@ -90,6 +108,23 @@ public final class TokenParameters {
         this.requiredScopes = b.requiredScopes == null ? List.of()
                 : b.requiredScopes.stream().filter(java.util.Objects::nonNull).toList();
         this.refreshTokenFile = b.refreshTokenFile;
+        this.clientId = b.clientId;
+        this.keyStore = b.keyStore;
+        this.keyStoreType = b.keyStoreType;
+        this.keyAlias = b.keyAlias;
+        this.keyStoreServerId = b.keyStoreServerId;
+        this.signingAlgorithm = b.signingAlgorithm;
+        this.keyId = b.keyId;
+        this.assertionAudience = b.assertionAudience;
+        this.identityToken = b.identityToken;
+        this.identityTokenVariable = b.identityTokenVariable;
+        this.identityTokenFile = b.identityTokenFile;
+        this.identityAudience = b.identityAudience;
+        this.azureServiceConnectionId = b.azureServiceConnectionId;
+        this.grant = b.grant;
+        this.subjectTokenType = b.subjectTokenType;
+        this.requestedTokenType = b.requestedTokenType;
+        this.resource = b.resource;
     }
 
     public static Builder builder() {
@@ -291,6 +326,93 @@ public final class TokenParameters {
         return refreshTokenFile;
     }
 
+    // Without a stored secret (private_key_jwt, CI identity tokens).
+
+    /** Client id when no secret goes with it (private_key_jwt, identity tokens). */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** private_key_jwt: PKCS12 or JKS store with the client's key. */
+    public Path keyStore() {
+        return keyStore;
+    }
+
+    /** {@code PKCS12} or {@code JKS}. */
+    public String keyStoreType() {
+        return keyStoreType;
+    }
+
+    /** Alias of the client's key in the store. */
+    public String keyAlias() {
+        return keyAlias;
+    }
+
+    /** Settings.xml server whose password opens the key store and the key. */
+    public String keyStoreServerId() {
+        return keyStoreServerId;
+    }
+
+    /** {@code RS256}, {@code PS256} or {@code ES256}. */
+    public String signingAlgorithm() {
+        return signingAlgorithm;
+    }
+
+    /** The {@code kid} header of client assertions. */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The {@code aud} of client assertions. */
+    public String assertionAudience() {
+        return assertionAudience;
+    }
+
+    /** Source of the CI identity token: github, azure, variable, file or auto. */
+    public String identityToken() {
+        return identityToken;
+    }
+
+    /** Variable with the identity token. */
+    public String identityTokenVariable() {
+        return identityTokenVariable;
+    }
+
+    /** File with the identity token. */
+    public Path identityTokenFile() {
+        return identityTokenFile;
+    }
+
+    /** GitHub Actions: audience to ask the identity token for. */
+    public String identityAudience() {
+        return identityAudience;
+    }
+
+    /** Azure Pipelines: the service connection of the identity token. */
+    public String azureServiceConnectionId() {
+        return azureServiceConnectionId;
+    }
+
+    /** client_credentials, jwt-bearer or token-exchange. */
+    public String grant() {
+        return grant;
+    }
+
+    /** Token exchange: subject_token_type. */
+    public String subjectTokenType() {
+        return subjectTokenType;
+    }
+
+    /** Token exchange: requested_token_type. */
+    public String requestedTokenType() {
+        return requestedTokenType;
+    }
+
+    /** RFC 8707 / RFC 8693 resource. */
+    public String resource() {
+        return resource;
+    }
+
     /** Collects the parameters; every value may be left unset. */
     public static final class Builder {
         private String provider;
@@ -332,6 +454,23 @@ public final class TokenParameters {
         private boolean tokenAsProperty = true;
         private List<String> requiredScopes;
         private boolean refreshTokenFile;
+        private String clientId;
+        private Path keyStore;
+        private String keyStoreType;
+        private String keyAlias;
+        private String keyStoreServerId;
+        private String signingAlgorithm;
+        private String keyId;
+        private String assertionAudience;
+        private String identityToken;
+        private String identityTokenVariable;
+        private Path identityTokenFile;
+        private String identityAudience;
+        private String azureServiceConnectionId;
+        private String grant;
+        private String subjectTokenType;
+        private String requestedTokenType;
+        private String resource;
 
         private Builder() {}
 
@@ -527,6 +666,91 @@ public final class TokenParameters {
 
         public Builder refreshTokenFile(boolean value) {
             this.refreshTokenFile = value;
+            return this;
+        }
+
+        public Builder clientId(String value) {
+            this.clientId = value;
+            return this;
+        }
+
+        public Builder keyStore(Path value) {
+            this.keyStore = value;
+            return this;
+        }
+
+        public Builder keyStoreType(String value) {
+            this.keyStoreType = value;
+            return this;
+        }
+
+        public Builder keyAlias(String value) {
+            this.keyAlias = value;
+            return this;
+        }
+
+        public Builder keyStoreServerId(String value) {
+            this.keyStoreServerId = value;
+            return this;
+        }
+
+        public Builder signingAlgorithm(String value) {
+            this.signingAlgorithm = value;
+            return this;
+        }
+
+        public Builder keyId(String value) {
+            this.keyId = value;
+            return this;
+        }
+
+        public Builder assertionAudience(String value) {
+            this.assertionAudience = value;
+            return this;
+        }
+
+        public Builder identityToken(String value) {
+            this.identityToken = value;
+            return this;
+        }
+
+        public Builder identityTokenVariable(String value) {
+            this.identityTokenVariable = value;
+            return this;
+        }
+
+        public Builder identityTokenFile(Path value) {
+            this.identityTokenFile = value;
+            return this;
+        }
+
+        public Builder identityAudience(String value) {
+            this.identityAudience = value;
+            return this;
+        }
+
+        public Builder azureServiceConnectionId(String value) {
+            this.azureServiceConnectionId = value;
+            return this;
+        }
+
+        public Builder grant(String value) {
+            this.grant = value;
+            return this;
+        }
+
+        public Builder subjectTokenType(String value) {
+            this.subjectTokenType = value;
+            return this;
+        }
+
+        public Builder requestedTokenType(String value) {
+            this.requestedTokenType = value;
+            return this;
+        }
+
+        public Builder resource(String value) {
+            this.resource = value;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.credentials;
 
+import io.github.oauthtoken.core.identity.IdentityRequest;
 import java.util.List;
 
 /**
@@ -10,10 +11,20 @@ import java.util.List;
  * @param needsAccessKey    whether the provider also needs a user access key (CXone)
  * @param accessKeyServerId settings.xml server of the access key, or null to use {@code accessKeyEnv}
  * @param accessKeyEnv      environment variables of the access key
+ * @param secretless        a client that authenticates without a stored secret, or null for one with a secret
+ * @param identity          where the CI's identity token comes from, or null when none is used
  */
 public record CredentialRequest(
         String serverId,
         List<EnvPair> clientEnv,
         boolean needsAccessKey,
         String accessKeyServerId,
-        EnvPair accessKeyEnv) {}
+        EnvPair accessKeyEnv,
+        SecretlessClient secretless,
+        IdentityRequest identity) {
+
+    public CredentialRequest(String serverId, List<EnvPair> clientEnv, boolean needsAccessKey, String accessKeyServerId,
+            EnvPair accessKeyEnv) {
+        this(serverId, clientEnv, needsAccessKey, accessKeyServerId, accessKeyEnv, null, null);
+    }
+}

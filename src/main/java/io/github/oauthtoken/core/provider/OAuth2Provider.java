@@ -8,6 +8,7 @@ import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
 import io.github.oauthtoken.core.scope.GrantedScopes;
+import io.github.oauthtoken.core.identity.IdentityToken;
 import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.TokenResponse;
@@ -16,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Any OAuth 2.0 server: client credentials (RFC 6749 section 4.4) at {@code tokenUrl}, or at the token endpoint
- * found by discovery from {@code issuer} (RFC 8414 first, then OpenID Connect Discovery). With {@code verify}, the
- * token is introspected (RFC 7662) and must be {@code active}.
+ * Any OAuth 2.0 server: client credentials (RFC 6749 section 4.4), or with a CI identity token the JWT bearer grant
+ * (RFC 7523 section 2.1) or token exchange (RFC 8693), at {@code tokenUrl}, or at the token endpoint found by
+ * discovery from {@code issuer} (RFC 8414 first, then OpenID Connect Discovery). With {@code verify}, the token is
+ * introspected (RFC 7662) and must be {@code active}.
  */
 public final class OAuth2Provider implements TokenProvider {
     private final ProviderContext context;
@@ -42,6 +44,7 @@ public final class OAuth2Provider implements TokenProvider {
         Optional<Map<String, Object>> metadata = Optional.empty();
         URI metadataUri = null;
         URI tokenUri;
+        String issuerId = null;
         if (settings.tokenUrl() != null) {
             tokenUri = EndpointPolicy.require(settings.tokenUrl(), "<tokenUrl>");
         } else {
@@ -50,19 +53,49 @@ public final class OAuth2Provider implements TokenProvider {
             metadata = Optional.of(discovered.metadata());
             metadataUri = discovered.uri();
             tokenUri = Discovery.endpoint(discovered.metadata(), "token_endpoint", discovered.uri());
+            issuerId = Json.string(discovered.metadata(), "issuer").orElse(settings.issuer().trim());
         }
 
-        FormBody grant = new FormBody()
-                .add("grant_type", "client_credentials")
-                .addIfPresent("scope", settings.scope())
-                .addIfPresent("audience", settings.audience());
-        TokenResponse response = TokenEndpoint.request(context, tokenUri, grant, credentials.client(),
-                TokenEndpoint.hints(credentials.client(), "client credentials"));
+        GrantSettings g = settings.grant();
+        FormBody grant = new FormBody().add("grant_type", g.grant().grantType());
+        switch (g.grant()) {
+            case JWT_BEARER -> grant.add("assertion", identity(credentials).next().reveal());
+            case TOKEN_EXCHANGE -> grant.add("subject_token", identity(credentials).next().reveal())
+                    .add("subject_token_type", g.subjectTokenType())
+                    .addIfPresent("requested_token_type", g.requestedTokenType());
+            case CLIENT_CREDENTIALS -> {
+                // the client's authentication is the whole grant
+            }
+        }
+        grant.addIfPresent("scope", settings.scope())
+                .addIfPresent("audience", settings.audience())
+                .addIfPresent("resource", g.resource());
+        String grantName = g.grant() == Grant.CLIENT_CREDENTIALS ? "client credentials" : g.grant().id();
+        RefusalHints hints = new RefusalHints(credentials, g.grant(), grantName);
+        // The issuer identifier when discovery gave one (what draft-ietf-oauth-rfc7523bis asks for), else the token
+        // endpoint (what RFC 7523 section 3 and Entra ID ask for), unless the user knows better.
+        String assertionAudience = g.assertionAudience() != null ? g.assertionAudience()
+                : issuerId != null ? issuerId : tokenUri.toString();
+        TokenResponse response = TokenEndpoint.request(context, tokenUri, grant, credentials.client(), hints::apply,
+                assertionAudience);
 
         if (settings.verify()) {
-            introspect(introspectionUri(metadata, metadataUri), response.token(), credentials.client());
+            introspect(introspectionUri(metadata, metadataUri), response.token(), credentials.client(),
+                    assertionAudience);
         }
-        return new TokenResult(response.token(), tokenUri, Map.of());
+        Map<String, String> extras = Map.of();
+        if (g.grant() == Grant.TOKEN_EXCHANGE) {
+            Optional<String> issued = Json.string(response.json(), "issued_token_type");
+            if (issued.isPresent()) {
+                extras = Map.of("issuedTokenType", ServerText.neutralise(issued.get()));
+            }
+        }
+        return new TokenResult(response.token(), tokenUri, extras);
+    }
+
+    private static IdentityToken identity(Credentials credentials) {
+        return credentials.identity().orElseThrow(() -> new IllegalStateException(
+                "the request parser lets jwt-bearer and token-exchange through only with an identity token"));
     }
 
     /** RFC 7009: POST the token to the revocation endpoint with the client's authentication. */
@@ -86,16 +119,31 @@ public final class OAuth2Provider implements TokenProvider {
         FormBody form = new FormBody()
                 .add("token", token.value().reveal())
                 .add("token_type_hint", "access_token");
-        HttpReply reply = context.http().send(
-                settings.clientAuth().apply("token revocation", uri, form, credentials.client(), context.redactor()));
+        HttpReply reply = context.http().send(settings.clientAuth().apply("token revocation", uri, form,
+                credentials.client(), context.redactor(), assertionAudience(uri)));
         if (reply.status() != 200) {
-            var clientHints = TokenEndpoint.hints(credentials.client(), "revocation");
-            throw ProviderErrors.refused(reply, code -> code.equals("unsupported_token_type")
+            RefusalHints clientHints = new RefusalHints(credentials, Grant.CLIENT_CREDENTIALS, "revocation");
+            throw ProviderErrors.refused(reply, (code, description) -> code.equals("unsupported_token_type")
                     ? Optional.of("this server does not revoke access tokens (RFC 7009 section 2.2.1); the token "
                             + "stays valid until it expires.")
-                    : clientHints.apply(code));
+                    : clientHints.apply(code, description));
         }
         return true;
+    }
+
+    /**
+     * The {@code aud} of a client assertion for a request that is no token request: the configured one, else the
+     * issuer, else the token endpoint, else the endpoint itself.
+     */
+    private String assertionAudience(URI endpoint) {
+        ProviderSettings settings = context.settings();
+        if (settings.grant().assertionAudience() != null) {
+            return settings.grant().assertionAudience();
+        }
+        if (settings.tokenUrl() != null) {
+            return settings.tokenUrl().trim();
+        }
+        return settings.issuer() != null ? settings.issuer().trim() : endpoint.toString();
     }
 
     private record Discovered(Map<String, Object> metadata, URI uri) {}
@@ -140,12 +188,13 @@ public final class OAuth2Provider implements TokenProvider {
                 + "token with: set <introspectionUrl> (RFC 7662), or use an <issuer> whose metadata lists one.");
     }
 
-    private Map<String, Object> introspect(URI uri, AccessToken token, ClientCredentials client) throws TokenException {
+    private Map<String, Object> introspect(URI uri, AccessToken token, ClientCredentials client,
+            String assertionAudience) throws TokenException {
         FormBody form = new FormBody()
                 .add("token", token.value().reveal())
                 .add("token_type_hint", "access_token");
-        HttpReply reply = context.http().send(
-                context.settings().clientAuth().apply("token introspection", uri, form, client, context.redactor()));
+        HttpReply reply = context.http().send(context.settings().clientAuth().apply("token introspection", uri, form,
+                client, context.redactor(), assertionAudience));
         if (reply.status() != 200) {
             throw ProviderErrors.refused(reply, TokenEndpoint.hints(client, "introspection"));
         }
@@ -179,7 +228,7 @@ public final class OAuth2Provider implements TokenProvider {
             metadataUri = discovered.uri();
         }
         URI uri = introspectionUri(metadata, metadataUri);
-        Map<String, Object> json = introspect(uri, token, credentials.client());
+        Map<String, Object> json = introspect(uri, token, credentials.client(), assertionAudience(uri));
         String source = "RFC 7662 introspection at " + EndpointPolicy.describe(uri);
         return GrantedScopes.stringOrStrings(json.get("scope"))
                 .map(scopes -> GrantedScopes.of(scopes, source))

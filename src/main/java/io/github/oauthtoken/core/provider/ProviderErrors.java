@@ -4,6 +4,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.text.ServerText;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,11 @@ final class ProviderErrors {
      * @param hints the provider's advice for an OAuth error code, or empty for none
      */
     static TokenException refused(HttpReply reply, Function<String, Optional<String>> hints) {
+        return refused(reply, (code, description) -> hints.apply(code));
+    }
+
+    /** @param hints advice for an OAuth error code and its description (some servers put their own code there) */
+    static TokenException refused(HttpReply reply, BiFunction<String, Optional<String>, Optional<String>> hints) {
         String where = reply.call().subject()
                 + (reply.attempts() > 1 ? " (after " + reply.attempts() + " attempts)" : "");
         Optional<OAuthErrorResponse> error = OAuthErrorResponse.from(reply);
@@ -25,7 +31,7 @@ final class ProviderErrors {
             return new TokenException(where + " was refused: HTTP " + reply.status() + ", error "
                     + ServerText.neutralise(e.error())
                     + e.description().map(d -> " (" + ServerText.neutralise(d) + ")").orElse("") + "."
-                    + hints.apply(e.error()).map(h -> " Hint: " + h).orElse(""));
+                    + hints.apply(e.error(), e.description()).map(h -> " Hint: " + h).orElse(""));
         }
         return new TokenException(where + " failed: HTTP " + reply.status() + ", Content-Type '"
                 + ServerText.neutralise(reply.contentType()) + "', " + reply.excerpt() + ".");

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param introspectionUrl RFC 7662 endpoint for {@code verify} with provider oauth2
  * @param defaultExpiresIn lifetime to assume when the server sends no {@code expires_in} and the token is no JWT
  * @param revocationUrl    RFC 7009 endpoint for the {@code revoke} goal with provider oauth2 (else from discovery)
+ * @param grant            provider oauth2: the grant and its parameters (client credentials unless configured)
  */
 public record ProviderSettings(
         String region,
@@ -27,7 +28,8 @@ public record ProviderSettings(
         String introspectionUrl,
         boolean verify,
         Optional<Duration> defaultExpiresIn,
-        String revocationUrl) {
+        String revocationUrl,
+        GrantSettings grant) {
 
     public static Builder builder() {
         return new Builder();
@@ -47,6 +49,7 @@ public record ProviderSettings(
         private boolean verify;
         private Optional<Duration> defaultExpiresIn = Optional.empty();
         private String revocationUrl;
+        private GrantSettings grant = GrantSettings.CLIENT_CREDENTIALS;
 
         private Builder() {}
 
@@ -117,9 +120,14 @@ public record ProviderSettings(
             return this;
         }
 
+        public Builder grant(GrantSettings value) {
+            this.grant = value;
+            return this;
+        }
+
         public ProviderSettings build() {
             return new ProviderSettings(region, regionOrigin, issuer, tokenUrl, apiUrl, scope, audience, clientAuth,
-                    introspectionUrl, verify, defaultExpiresIn, revocationUrl);
+                    introspectionUrl, verify, defaultExpiresIn, revocationUrl, grant);
         }
     }
 }

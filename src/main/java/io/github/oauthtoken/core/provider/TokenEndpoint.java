@@ -9,6 +9,7 @@ import io.github.oauthtoken.core.token.TokenResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The token request every provider ends with: POST the grant, then check the answer. */
@@ -18,7 +19,17 @@ final class TokenEndpoint {
     static TokenResponse request(
             ProviderContext context, URI tokenUri, FormBody grant, ClientCredentials client,
             Function<String, Optional<String>> hints) throws TokenException {
-        HttpCall call = context.settings().clientAuth().apply("token request", tokenUri, grant, client, context.redactor());
+        return request(context, tokenUri, grant, client, (code, description) -> hints.apply(code),
+                tokenUri.toString());
+    }
+
+    /** @param assertionAudience the {@code aud} of a client assertion the plugin signs for this request */
+    static TokenResponse request(
+            ProviderContext context, URI tokenUri, FormBody grant, ClientCredentials client,
+            BiFunction<String, Optional<String>, Optional<String>> hints, String assertionAudience)
+            throws TokenException {
+        HttpCall call = context.settings().clientAuth().apply("token request", tokenUri, grant, client,
+                context.redactor(), assertionAudience);
         // expires_in counts from when the server issued the token, which is after the request left: counting from the
         // moment before sending (the first attempt's, when retried) can only make the expiry earlier, never later.
         Instant sentAt = context.clock().instant();

@@ -110,7 +110,7 @@ class FaultInjectionTest {
         if (trust.trustStore() != null) {
             parameters.trustStore(trust.trustStore()).trustStoreType(trust.type());
             if (trust.password() != null) {
-                execution.servers.put("trust-store", trust.password());
+                execution.server("trust-store", null, trust.password().reveal());
                 parameters.trustStoreServerId("trust-store");
             }
         }

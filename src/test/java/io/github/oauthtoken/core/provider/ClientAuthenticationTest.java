@@ -23,7 +23,7 @@ class ClientAuthenticationTest {
     private static final URI TOKEN_URI = URI.create("https://idp.example/oauth/token");
     private final Redactor redactor = new Redactor();
 
-    private HttpCall apply(ClientAuthentication auth, String id, String secret) {
+    private HttpCall apply(ClientAuthentication auth, String id, String secret) throws TokenException {
         return auth.apply("token request", TOKEN_URI, new FormBody().add("grant_type", "client_credentials"),
                 new ClientCredentials(id, Secret.of(secret), "test"), redactor);
     }
@@ -50,12 +50,59 @@ class ClientAuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jwt", "private_key_jwt", "none", "basic,post"})
+    @ValueSource(strings = {"jwt", "client_secret_jwt", "identity_token_assertion", "basic,post"})
     void anUnknownMethodListsTheValidOnes(String value) {
         assertThatThrownBy(() -> ClientAuthentication.parse(" " + value + " "))
                 .isInstanceOf(TokenException.class)
-                .hasMessage("Unknown <clientAuth> '" + value + "'. Valid values: basic (HTTP Basic, the default) and post "
-                        + "(id and secret in the form body).");
+                .hasMessage("Unknown <clientAuth> '" + value + "'. Valid values: basic (HTTP Basic, the default), post "
+                        + "(id and secret in the form body), private_key_jwt (an assertion signed with the key in "
+                        + "<keyStore>) and none (only the client id).");
+    }
+
+    @Test
+    void privateKeyJwtAndNoneAreUserValues() throws TokenException {
+        assertThat(ClientAuthentication.parse(" Private_Key_JWT ")).isEqualTo(ClientAuthentication.PRIVATE_KEY_JWT);
+        assertThat(ClientAuthentication.parse("none")).isEqualTo(ClientAuthentication.NONE);
+    }
+
+    @Test
+    void anAssertionGoesIntoTheFormWithItsTypeAndTheClientId() throws TokenException {
+        java.util.List<String> audiences = new java.util.ArrayList<>();
+        io.github.oauthtoken.core.credentials.ClientAssertions assertions =
+                new io.github.oauthtoken.core.credentials.ClientAssertions() {
+                    @Override
+                    public Secret next(String audience) {
+                        audiences.add(audience);
+                        return Secret.of("eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+                    }
+
+                    @Override
+                    public String origin() {
+                        return "test";
+                    }
+
+                    @Override
+                    public String refusalAdvice() {
+                        return "check";
+                    }
+                };
+        HttpCall call = ClientAuthentication.PRIVATE_KEY_JWT.apply("token request", TOKEN_URI,
+                new FormBody().add("grant_type", "client_credentials"),
+                new ClientCredentials("my-client", null, "<clientId>", assertions), redactor, "https://idp.example");
+
+        assertThat(call.headers()).doesNotContainKey("Authorization");
+        assertThat(call.body()).isEqualTo("grant_type=client_credentials&client_id=my-client&client_assertion_type="
+                + "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                + "&client_assertion=eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+        assertThat(audiences).containsExactly("https://idp.example");
+    }
+
+    @Test
+    void noneSendsOnlyTheClientIdAndNothingWithoutOne() throws TokenException {
+        assertThat(ClientAuthentication.NONE.apply("token request", TOKEN_URI, new FormBody().add("grant_type", "x"),
+                new ClientCredentials("pub", null, "<clientId>"), redactor).body()).isEqualTo("grant_type=x&client_id=pub");
+        assertThat(ClientAuthentication.NONE.apply("token request", TOKEN_URI, new FormBody().add("grant_type", "x"),
+                new ClientCredentials(null, null, "no client id"), redactor).body()).isEqualTo("grant_type=x");
     }
 
     // --- basic (RFC 6749 section 2.3.1) ---------------------------------------------------------------------
@@ -68,7 +115,8 @@ class ClientAuthenticationTest {
             "app | s+cr%t e | app:s%2Bcr%25t+e",
             "app | a/b=c&d | app:a%2Fb%3Dc%26d",
             "id with space | é€ | id+with+space:%C3%A9%E2%82%AC"})
-    void idAndSecretAreEachFormEncodedBeforeJoiningAndBase64(String id, String secret, String pair) {
+    void idAndSecretAreEachFormEncodedBeforeJoiningAndBase64(String id, String secret, String pair)
+            throws TokenException {
         HttpCall call = apply(ClientAuthentication.BASIC, id, secret);
 
         assertThat(decodedBasic(call)).isEqualTo(pair);
@@ -79,7 +127,7 @@ class ClientAuthenticationTest {
     }
 
     @Test
-    void basicLeavesTheFormAloneAndMasksTheHeaderItBuilt() {
+    void basicLeavesTheFormAloneAndMasksTheHeaderItBuilt() throws TokenException {
         HttpCall call = apply(ClientAuthentication.BASIC, "id:with colon", "s+cr%t é");
 
         assertThat(call.method()).isEqualTo("POST");
@@ -95,7 +143,7 @@ class ClientAuthenticationTest {
     // --- post -----------------------------------------------------------------------------------------------
 
     @Test
-    void postPutsIdAndSecretFormEncodedInTheBodyAndSendsNoAuthorizationHeader() {
+    void postPutsIdAndSecretFormEncodedInTheBodyAndSendsNoAuthorizationHeader() throws TokenException {
         HttpCall call = apply(ClientAuthentication.POST, "my:id", "s+cr%t e");
 
         assertThat(call.headers()).doesNotContainKey("Authorization");

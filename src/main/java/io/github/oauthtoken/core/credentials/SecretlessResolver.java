@@ -1,0 +1,133 @@
+package io.github.oauthtoken.core.credentials;
+
+import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.ConfigurationException;
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.identity.IdentityClaims;
+import io.github.oauthtoken.core.identity.IdentityToken;
+import io.github.oauthtoken.core.jwt.SigningAlgorithm;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.secret.Secret;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Credentials for a client that needs no stored secret: its id (from {@code clientId}, a settings.xml server's
+ * username or the client id variable; the secret beside it is never read), its private key for
+ * {@code private_key_jwt}, and the CI's identity token. The identity token is asked for here already, so that whom
+ * it names can key the caches, and so that a job without one fails before anything else happens.
+ */
+public final class SecretlessResolver {
+    private final ServerLookup servers;
+    private final Function<String, String> environment;
+    private final Redactor redactor;
+    private final HttpSettings http;
+    private final BuildLog log;
+    private final Clock clock;
+    private final Consumer<Secret> issued;
+    private final Map<String, IdentityClaims> knownIdentities;
+
+    /**
+     * @param issued          sees every identity token and assertion before it is used (redaction, CI masking)
+     * @param knownIdentities the build's identities learnt so far, by source
+     */
+    public SecretlessResolver(ServerLookup servers, Function<String, String> environment, Redactor redactor,
+            HttpSettings http, BuildLog log, Clock clock, Consumer<Secret> issued,
+            Map<String, IdentityClaims> knownIdentities) {
+        this.servers = servers;
+        this.environment = environment;
+        this.redactor = redactor;
+        this.http = http;
+        this.log = log;
+        this.clock = clock;
+        this.issued = issued;
+        this.knownIdentities = knownIdentities;
+    }
+
+    /** Whether the request needs this resolver rather than {@link CredentialResolver} alone. */
+    public static boolean applies(CredentialRequest request) {
+        return request.secretless() != null || request.identity() != null;
+    }
+
+    public Credentials resolve(String providerName, CredentialRequest request) throws TokenException {
+        Optional<IdentityToken> identity = request.identity() == null ? Optional.empty()
+                : Optional.of(new IdentityToken(request.identity().open(environment, http, redactor, log), issued,
+                        knownIdentities));
+        // The client first: its mistakes (a key store that does not open) need no request to the CI.
+        ClientCredentials client = request.secretless() == null
+                ? new CredentialResolver(servers, environment, redactor).resolve(providerName, request).client()
+                : client(providerName, request, request.secretless(), identity);
+        if (identity.isPresent()) {
+            IdentityClaims claims = identity.get().identity();
+            log.debug("Using " + identity.get().origin() + ": " + claims.describe() + ".");
+        }
+        return new Credentials(client, Optional.empty(), identity);
+    }
+
+    private ClientCredentials client(String providerName, CredentialRequest request, SecretlessClient secretless,
+            Optional<IdentityToken> identity) throws TokenException {
+        List<String> looked = new ArrayList<>();
+        String id = null;
+        String origin = null;
+        if (secretless.clientId() != null) {
+            id = secretless.clientId();
+            origin = "<clientId>";
+        } else if (request.serverId() != null) {
+            Optional<UsernamePassword> server = servers.find(request.serverId());
+            if (server.isPresent() && server.get().username() != null && !server.get().username().isBlank()) {
+                id = server.get().username().trim();
+                origin = "the <username> of server '" + request.serverId() + "' in settings.xml";
+            } else {
+                looked.add("settings.xml server '" + request.serverId() + "': " + (server.isEmpty()
+                        ? "no <server> with this id in " + servers.where() : "has no <username>"));
+            }
+        } else {
+            for (EnvPair pair : request.clientEnv()) {
+                String value = environment.apply(pair.idVariable());
+                if (value != null && !value.isBlank()) {
+                    id = value.trim();
+                    origin = "environment variable " + pair.idVariable();
+                    break;
+                }
+                looked.add("environment variable " + pair.idVariable() + " (not set)");
+            }
+        }
+        if (id == null && secretless.clientIdRequired()) {
+            throw new TokenException("Missing the client id for provider " + providerName + " (no secret is needed "
+                    + "with " + (secretless.key() != null ? "private_key_jwt" : "an identity token") + ", but the id "
+                    + "is). Looked at:\n  - <clientId> (not set)\n  - " + String.join("\n  - ", looked)
+                    + "\nSet <clientId>: the id is no secret.");
+        }
+        ClientAssertions assertions = null;
+        if (secretless.key() != null) {
+            assertions = privateKeyJwt(id, secretless.key());
+        } else if (secretless.identityIsAssertion()) {
+            assertions = identity.orElseThrow(() -> new IllegalStateException("an identity assertion without identity"));
+        }
+        return new ClientCredentials(id, null, origin == null ? "no client id" : origin, assertions);
+    }
+
+    private PrivateKeyJwt privateKeyJwt(String clientId, KeyStoreRequest key) throws TokenException {
+        String serverId = key.passwordServerId();
+        String passwordOrigin = "server '" + serverId + "' in settings.xml (<keyStoreServerId>)";
+        Secret password = servers.find(serverId).map(UsernamePassword::password).orElseThrow(() ->
+                new ConfigurationException("<keyStoreServerId> names server '" + serverId + "', which is not in "
+                        + servers.where() + "."));
+        if (password == null || password.isEmpty()) {
+            throw new ConfigurationException(passwordOrigin + " has no <password>; it must hold the password that "
+                    + "opens <keyStore> and its key.");
+        }
+        redactor.register(password);
+        ClientKey clientKey = ClientKeyStore.open(key.file(), key.type(), key.alias(), password, passwordOrigin);
+        SigningAlgorithm algorithm = key.algorithm() != null ? key.algorithm()
+                : SigningAlgorithm.defaultFor(clientKey.privateKey(), "the " + clientKey.origin());
+        algorithm.check(clientKey.privateKey(), "the " + clientKey.origin());
+        return new PrivateKeyJwt(clientId, clientKey, algorithm, key.keyId(), clock, issued);
+    }
+}

@@ -1,0 +1,449 @@
+package io.github.oauthtoken.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.oauthtoken.core.ci.RecordingConsole;
+import io.github.oauthtoken.core.config.TokenParameters;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.testservers.AssertionOAuthServer;
+import io.github.oauthtoken.testservers.AssertionOAuthServer.FederatedCredential;
+import io.github.oauthtoken.testservers.CiIdentityIssuer;
+import io.github.oauthtoken.testservers.TestKeyStores;
+import io.github.oauthtoken.testservers.TestKeyStores.KeyKind;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Without a stored secret, through the entry the goals use: private_key_jwt and CI identity tokens in each
+ * presentation, against a server that verifies every assertion (signature, audience, expiry, jti) and a loopback CI
+ * identity issuer. Each test searches everything the plugin printed for every secret it saw, unredacted.
+ */
+class SecretlessTokenServiceTest {
+    private static final String STORE_PASSWORD = "secretless-store-PASS-5";
+    private static final String UNUSED_SECRET = "never-read-SECRET-9";
+
+    @TempDir
+    static Path dir;
+    static Path journal;
+    static CiIdentityIssuer ci;
+    static AssertionOAuthServer server;
+    static Path rsa;
+    static Path ec;
+    static Path stranger;
+
+    @BeforeAll
+    static void start() throws Exception {
+        journal = dir.resolve("journal.txt");
+        rsa = TestKeyStores.create(dir.resolve("rsa.p12"), "PKCS12", KeyKind.RSA, "ci", STORE_PASSWORD);
+        ec = TestKeyStores.create(dir.resolve("ec.p12"), "PKCS12", KeyKind.EC, "ci", STORE_PASSWORD);
+        stranger = TestKeyStores.create(dir.resolve("stranger.p12"), "PKCS12", KeyKind.RSA, "ci", STORE_PASSWORD);
+        ci = new CiIdentityIssuer(0, journal);
+        server = new AssertionOAuthServer(0, journal)
+                .keyClient("pk-rsa", certificate(rsa), null)
+                .keyClient("pk-ec", certificate(ec), "kc-ec-key")
+                .federatedClient("entra-app", new FederatedCredential(ci.issuer("github"),
+                        CiIdentityIssuer.GITHUB_SUBJECT, CiIdentityIssuer.AZURE_AUDIENCE))
+                .federatedClient("entra-app", new FederatedCredential(ci.issuer("azure"),
+                        "sc://it-org/it-project/sc-1", CiIdentityIssuer.AZURE_AUDIENCE))
+                .trustIssuer(ci.issuer("github"), false)
+                .trustIssuer(ci.issuer("gitlab"), true)
+                .trustIssuer(ci.issuer("azure"), false, CiIdentityIssuer.AZURE_AUDIENCE);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        ci.close();
+    }
+
+    private static X509Certificate certificate(Path store) throws Exception {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keyStore.load(in, STORE_PASSWORD.toCharArray());
+        }
+        return (X509Certificate) keyStore.getCertificate("ci");
+    }
+
+    private final TokenService service = new TokenService(new Redactor(), false, Clock.systemUTC());
+
+    private static TokenParameters.Builder oauth2() {
+        return TokenParameters.builder().provider("oauth2").retries(0).cache("none");
+    }
+
+    private static TestExecution module() {
+        return new TestExecution("it:secretless:1").server("keys", null, STORE_PASSWORD)
+                .env("OAUTH_CLIENT_SECRET", UNUSED_SECRET);
+    }
+
+    private static TestExecution github(String requestToken) {
+        return module().env("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL", ci.githubRequestUrl(),
+                "ACTIONS_ID_TOKEN_REQUEST_TOKEN", requestToken);
+    }
+
+    /** Everything the plugin printed or handed to the console, to search for secrets. */
+    private static String printed(TestExecution module, Throwable... failures) {
+        List<String> all = new ArrayList<>(module.log.lines());
+        all.addAll(((RecordingConsole) module.console).commands.stream()
+                .filter(c -> !c.startsWith("::add-mask::") && !c.startsWith("##vso[task.setsecret]")).toList());
+        for (Throwable f : failures) {
+            all.add(f.getMessage());
+        }
+        return String.join("\n", all);
+    }
+
+    /** The tokens, identity tokens and assertions the servers issued or received, and the fixtures' secrets. */
+    private static List<String> secrets() throws Exception {
+        List<String> secrets = new ArrayList<>(Files.exists(journal) ? Files.readAllLines(journal) : List.of());
+        secrets.addAll(List.of(STORE_PASSWORD, UNUSED_SECRET, CiIdentityIssuer.GITHUB_REQUEST_TOKEN,
+                CiIdentityIssuer.AZURE_ACCESS_TOKEN, CiIdentityIssuer.EXPIRED_REQUEST_TOKEN));
+        return secrets;
+    }
+
+    private static void assertNoSecretIn(String text) throws Exception {
+        for (String secret : secrets()) {
+            assertThat(text).as("a secret in the output").doesNotContain(secret);
+        }
+    }
+
+    private static List<String> masked(TestExecution module) {
+        return ((RecordingConsole) module.console).commands.stream().filter(c -> c.startsWith("::add-mask::"))
+                .map(c -> c.substring("::add-mask::".length())).toList();
+    }
+
+    @Nested
+    class PrivateKeyJwt {
+        @Test
+        void rs256WithDiscoveryHasTheIssuerAsAudienceAndNeedsNoSecret() throws Exception {
+            TestExecution module = module();
+            service.fetch(oauth2().issuer(server.issuer()).clientAuth("private_key_jwt").clientId("pk-rsa")
+                    .keyStore(rsa).keyStoreServerId("keys").build(), module);
+
+            assertThat(module.properties.getProperty("oauth.token")).startsWith("it-secretless-");
+            AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
+            assertThat(seen.client()).isEqualTo("pk-rsa");
+            assertThat(seen.alg()).isEqualTo("RS256");
+            assertThat(seen.assertionAudience()).isEqualTo(server.issuer());
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void ps256WithATokenUrlHasTheTokenEndpointAsAudience() throws Exception {
+            TestExecution module = module().env("OAUTH_CLIENT_ID", "pk-rsa");
+            service.fetch(oauth2().tokenUrl(server.tokenEndpoint()).clientAuth("private_key_jwt")
+                    .signingAlgorithm("PS256").keyStore(rsa).keyStoreServerId("keys").build(), module);
+
+            AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
+            assertThat(seen.alg()).isEqualTo("PS256");
+            assertThat(seen.assertionAudience()).isEqualTo(server.tokenEndpoint());
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void es256WithTheServersKeyIdAndEachRequestItsOwnAssertion() throws Exception {
+            TestExecution module = module();
+            TokenParameters parameters = oauth2().issuer(server.issuer()).clientAuth("private_key_jwt")
+                    .clientId("pk-ec").keyStore(ec).keyStoreServerId("keys").keyId("kc-ec-key").build();
+            service.fetch(parameters, module);
+            // cache=none: a second token, with a second assertion the server must not take for a replay.
+            service.fetch(parameters, module);
+
+            assertThat(server.seen()).filteredOn(s -> "pk-ec".equals(s.client())).hasSize(2)
+                    .allMatch(s -> s.alg().equals("ES256"));
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void revocationAuthenticatesWithANewAssertionToo() throws Exception {
+            TestExecution module = module();
+            TokenParameters parameters = oauth2().issuer(server.issuer()).clientAuth("private_key_jwt")
+                    .clientId("pk-rsa").keyStore(rsa).keyStoreServerId("keys").build();
+            service.fetch(parameters, module);
+            String token = module.properties.getProperty("oauth.token");
+
+            service.revoke(parameters, module);
+
+            assertThat(server.revocations()).contains(token);
+            assertThat(module.log.all()).contains("Revoked the oauth2 token");
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void aKeyIdTheServerDoesNotKnowIsRefusedWithTheServersWordsAndWhatToCheck() throws Exception {
+            TestExecution module = module();
+            Throwable failure = catchFailure(() -> service.fetch(oauth2().issuer(server.issuer())
+                    .clientAuth("private_key_jwt").clientId("pk-rsa").keyStore(rsa).keyStoreServerId("keys")
+                    .keyId("my-alias").build(), module));
+
+            assertThat(failure).hasMessageContaining("HTTP 401, error invalid_client (Unable to find the public key "
+                    + "for kid my-alias)")
+                    .hasMessageContaining("that <keyId> my-alias is the server's id of the key")
+                    .hasMessageContaining("clock");
+            assertNoSecretIn(printed(module, failure));
+        }
+
+        @Test
+        void aKeyTheServerDoesNotHoldIsRefused() throws Exception {
+            TestExecution module = module();
+            Throwable failure = catchFailure(() -> service.fetch(oauth2().issuer(server.issuer())
+                    .clientAuth("private_key_jwt").clientId("pk-rsa").keyStore(stranger).keyStoreServerId("keys")
+                    .build(), module));
+
+            assertThat(failure).hasMessageContaining("(x5t#S256 does not name the client's certificate)")
+                    .hasMessageContaining("Check that the server holds this key's certificate for client pk-rsa");
+            assertNoSecretIn(printed(module, failure));
+        }
+    }
+
+    @Nested
+    class GitHubActions {
+        @Test
+        void theIdentityTokenIsTheClientAssertionMaskedAndNoSecretIsRead() throws Exception {
+            TestExecution module = github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            service.fetch(oauth2().tokenUrl(server.tokenEndpoint()).identityToken("github").clientId("entra-app")
+                    .identityAudience(CiIdentityIssuer.AZURE_AUDIENCE).build(), module);
+
+            assertThat(module.properties.getProperty("oauth.token")).startsWith("it-secretless-");
+            AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
+            assertThat(seen.client()).isEqualTo("entra-app");
+            assertThat(seen.grantType()).isEqualTo("client_credentials");
+            // The identity token is masked like the token, and first: before it is sent anywhere.
+            assertThat(masked(module)).hasSize(2);
+            assertThat(masked(module).get(0)).startsWith("eyJ").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+            assertThat(masked(module).get(1)).isEqualTo(module.properties.getProperty("oauth.token"));
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void revokingAtTheEndOfTheBuildAsksForANewIdentityTokenInsteadOfReplayingTheUsedOne() throws Exception {
+            TokenService build = new TokenService(new Redactor(), true, Clock.systemUTC());
+            TestExecution module = new TestExecution("it:revoked:1", java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                    "oauth.token").env("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL", ci.githubRequestUrl(),
+                    "ACTIONS_ID_TOKEN_REQUEST_TOKEN", CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            build.fetch(TokenParameters.builder().provider("oauth2").retries(0).issuer(server.issuer())
+                    .identityToken("github").clientId("entra-app").identityAudience(CiIdentityIssuer.AZURE_AUDIENCE)
+                    .build(), module);
+            String token = module.properties.getProperty("oauth.token");
+            RecordingBuildLog end = new RecordingBuildLog();
+
+            build.endOfBuild(end);
+
+            assertThat(server.revocations()).contains(token);
+            assertThat(end.all()).contains("Revoked the oauth2 token");
+        }
+
+        @Test
+        void withoutIdTokenWritePermissionTheMessageSaysSo() throws Exception {
+            TestExecution module = module().env("GITHUB_ACTIONS", "true");
+            Throwable failure = catchFailure(() -> service.fetch(oauth2().tokenUrl(server.tokenEndpoint())
+                    .identityToken("auto").clientId("entra-app").build(), module));
+
+            assertThat(failure).isNotInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set")
+                    .hasMessageContaining("'permissions: id-token: write'");
+        }
+
+        @Test
+        void aWrongAudienceIsRefusedWithEntrasWordsAndTheClaimsToMatch() throws Exception {
+            TestExecution module = github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            Throwable failure = catchFailure(() -> service.fetch(oauth2().tokenUrl(server.tokenEndpoint())
+                    .identityToken("github").clientId("entra-app").identityAudience("api://wrong").build(), module));
+
+            assertThat(failure).hasMessageContaining("error invalid_request (AADSTS70021: No matching federated "
+                    + "identity record found")
+                    .hasMessageContaining("Hint: Entra ID found no federated credential")
+                    .hasMessageContaining("sub " + CiIdentityIssuer.GITHUB_SUBJECT + ", aud api://wrong");
+            assertNoSecretIn(printed(module, failure));
+        }
+
+        @Test
+        void anExpiredIdentityTokenIsRefusedWithTheServersWords() throws Exception {
+            TestExecution module = github(CiIdentityIssuer.EXPIRED_REQUEST_TOKEN);
+            Throwable failure = catchFailure(() -> service.fetch(oauth2().tokenUrl(server.tokenEndpoint())
+                    .identityToken("github").clientId("entra-app").identityAudience(CiIdentityIssuer.AZURE_AUDIENCE)
+                    .build(), module));
+
+            assertThat(failure).hasMessageContaining("error invalid_client (AADSTS700024: Client assertion is not "
+                    + "within its valid time range")
+                    .hasMessageContaining("has not expired");
+            assertNoSecretIn(printed(module, failure));
+        }
+
+        @Test
+        void asJwtBearerGrantEveryRequestGetsAFreshIdentityToken() throws Exception {
+            TestExecution module = github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            TokenParameters parameters = oauth2().issuer(server.issuer()).identityToken("github")
+                    .grant("jwt-bearer").identityAudience(server.issuer()).build();
+            int before = ci.issued("github");
+            service.fetch(parameters, module);
+            service.fetch(parameters, module);
+
+            // The server refuses a jti it has seen: two token requests took two identity tokens, and none was wasted.
+            assertThat(ci.issued("github") - before).isEqualTo(2);
+            assertThat(server.seen().get(server.seen().size() - 1).subject()).isEqualTo(CiIdentityIssuer.GITHUB_SUBJECT);
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void asTokenExchangeTheIssuedTokenTypeBecomesAProperty() throws Exception {
+            TestExecution module = github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            service.fetch(oauth2().issuer(server.issuer()).identityToken("github").grant("token-exchange")
+                    .identityAudience(server.issuer()).requestedTokenType("access_token").build(), module);
+
+            assertThat(module.properties.getProperty("oauth.token.issuedTokenType"))
+                    .isEqualTo("urn:ietf:params:oauth:token-type:access_token");
+            assertThat(server.seen().get(server.seen().size() - 1).grantType())
+                    .isEqualTo(AssertionOAuthServer.TOKEN_EXCHANGE);
+            assertNoSecretIn(printed(module));
+        }
+    }
+
+    @Nested
+    class GitLabAzureAndFiles {
+        @Test
+        void aGitLabIdTokenFromItsVariableWorksInEachPresentation() throws Exception {
+            String token = ci.gitLabToken(server.issuer(), Duration.ofMinutes(10));
+            TestExecution module = module().env("GITLAB_CI", "true", "GITLAB_OIDC_TOKEN", token);
+            TokenParameters.Builder gitlab = oauth2().issuer(server.issuer()).identityToken("auto")
+                    .identityTokenVariable("GITLAB_OIDC_TOKEN");
+            service.fetch(gitlab.grant("jwt-bearer").build(), module);
+            service.fetch(gitlab.grant("token-exchange").subjectTokenType("id_token").build(), module);
+
+            assertThat(server.seen().subList(server.seen().size() - 2, server.seen().size()))
+                    .extracting(AssertionOAuthServer.Seen::subject)
+                    .containsOnly(CiIdentityIssuer.GITLAB_SUBJECT);
+            // GitLab has no runtime masking: nothing is printed.
+            assertThat(((RecordingConsole) module.console).commands).isEmpty();
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void anAzurePipelinesIdTokenAuthenticatesTheClientAndIsMaskedWithSetSecret() throws Exception {
+            TestExecution module = module().env("TF_BUILD", "True", "SYSTEM_OIDCREQUESTURI", ci.azureRequestUri(),
+                    "SYSTEM_ACCESSTOKEN", CiIdentityIssuer.AZURE_ACCESS_TOKEN);
+            service.fetch(oauth2().tokenUrl(server.tokenEndpoint()).identityToken("auto").clientId("entra-app")
+                    .azureServiceConnectionId("sc-1").build(), module);
+
+            assertThat(server.seen().get(server.seen().size() - 1).client()).isEqualTo("entra-app");
+            assertThat(((RecordingConsole) module.console).commands)
+                    .filteredOn(c -> c.startsWith("##vso[task.setsecret]")).hasSize(2);
+            assertNoSecretIn(printed(module));
+        }
+
+        @Test
+        void withoutSystemAccessTokenTheMessageSaysHowToMapIt() {
+            TestExecution module = module().env("TF_BUILD", "True", "SYSTEM_OIDCREQUESTURI", ci.azureRequestUri());
+            assertThatThrownBy(() -> service.fetch(oauth2().tokenUrl(server.tokenEndpoint()).identityToken("azure")
+                    .clientId("entra-app").azureServiceConnectionId("sc-1").build(), module))
+                    .hasMessageContaining("'env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)'");
+        }
+
+        @Test
+        void aTokenFileIsReadAtEachUse() throws Exception {
+            Path file = dir.resolve("k8s-token");
+            TestExecution module = module();
+            TokenParameters parameters = oauth2().issuer(server.issuer()).identityToken("file")
+                    .identityTokenFile(file).grant("jwt-bearer").build();
+            Files.writeString(file, ci.gitLabToken(server.issuer(), Duration.ofMinutes(5)) + "\n");
+            service.fetch(parameters, module);
+            Files.writeString(file, "not-a-jwt");
+            assertThatThrownBy(() -> service.fetch(parameters, module)).hasMessageContaining("is not a JWT")
+                    .hasMessageNotContaining("not-a-jwt");
+        }
+
+        @Test
+        void theFileCacheIsKeyedByTheIdentityAndHoldsNoIdentityToken(@TempDir Path cache) throws Exception {
+            String token = ci.gitLabToken(server.issuer(), Duration.ofMinutes(10));
+            TokenParameters parameters = oauth2().issuer(server.issuer()).identityToken("variable")
+                    .grant("jwt-bearer").cache("file").cacheDirectory(cache).build();
+            TestExecution first = module().env("OAUTH_ID_TOKEN", token);
+            service.fetch(parameters, first);
+            int requests = server.tokenRequests();
+
+            // Another build on this machine, with another token for the same identity: served from the file.
+            TestExecution second = module().env("OAUTH_ID_TOKEN", ci.gitLabToken(server.issuer(), Duration.ofMinutes(10)));
+            new TokenService(new Redactor(), false, Clock.systemUTC()).fetch(parameters, second);
+
+            assertThat(server.tokenRequests()).isEqualTo(requests);
+            assertThat(second.properties.getProperty("oauth.token")).isEqualTo(first.properties.getProperty("oauth.token"));
+            try (Stream<Path> files = Files.list(cache)) {
+                for (Path file : files.toList()) {
+                    String content = Files.readString(file);
+                    assertThat(content).doesNotContain(token).doesNotContain("eyJ");
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Mistakes {
+        @Test
+        void genesysAndCxoneOfferNoneOfThis() {
+            assertThatThrownBy(() -> service.fetch(TokenParameters.builder().provider("genesys").region("eu_west_1")
+                    .identityToken("github").build(), module()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("Genesys Cloud documents no private_key_jwt, CI identity tokens");
+            assertThatThrownBy(() -> service.fetch(TokenParameters.builder().provider("cxone").clientAuth("private_key_jwt")
+                    .build(), module()))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("NICE CXone");
+        }
+
+        @Test
+        void combinationsThatMakeNoSenseSayWhatToChange() {
+            TokenParameters.Builder base = oauth2().tokenUrl("http://127.0.0.1:1/token").failOnError(false);
+            assertThatThrownBy(() -> service.fetch(base.clientAuth("private_key_jwt").build(), module()))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs <keyStore>");
+            assertThatThrownBy(() -> service.fetch(oauth2().tokenUrl("http://127.0.0.1:1/token").identityToken("github")
+                    .clientAuth("basic").build(), module()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("the identity token authenticates the client");
+            assertThatThrownBy(() -> service.fetch(oauth2().tokenUrl("http://127.0.0.1:1/token").grant("jwt-bearer")
+                    .build(), module()))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("<identityToken> is not set");
+            assertThatThrownBy(() -> service.fetch(oauth2().tokenUrl("http://127.0.0.1:1/token").identityToken("azure")
+                    .build(), module()))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("<azureServiceConnectionId>");
+            assertThatThrownBy(() -> service.fetch(oauth2().tokenUrl("http://127.0.0.1:1/token").keyStore(rsa)
+                    .build(), module()))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("belong to <clientAuth>private_key_jwt");
+            assertThatThrownBy(() -> service.fetch(oauth2().tokenUrl("http://127.0.0.1:1/token")
+                    .identityTokenVariable("X").build(), module()))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("<identityToken> is not set");
+        }
+
+        @Test
+        void aPrivateKeyClientWithoutAnIdListsWhereItLooked() {
+            assertThatThrownBy(() -> service.fetch(oauth2().tokenUrl(server.tokenEndpoint())
+                    .clientAuth("private_key_jwt").keyStore(rsa).keyStoreServerId("keys").build(), module()))
+                    .hasMessageContaining("Missing the client id")
+                    .hasMessageContaining("environment variable OAUTH_CLIENT_ID (not set)")
+                    .hasMessageNotContaining(UNUSED_SECRET);
+        }
+    }
+
+    private interface Fetch {
+        void run() throws Exception;
+    }
+
+    private static Throwable catchFailure(Fetch fetch) {
+        try {
+            fetch.run();
+        } catch (Throwable t) {
+            return t;
+        }
+        throw new AssertionError("expected a failure");
+    }
+}
