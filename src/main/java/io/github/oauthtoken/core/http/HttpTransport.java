@@ -320,7 +320,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpClient client(HttpCall call) throws TokenException {
         if (client == null) {
-            // Before any Jetty class initialises: Jetty reads it once.
+            // Before Jetty's MemoryUtils initialises (with the first client's queues): it reads the hint only then.
             JettyCacheLineHint.apply();
             tls = TlsContextStart.begin(settings.trust(), THREAD_NAME + "-tls");
             ClientConnector connector = new ClientConnector();
