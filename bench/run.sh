@@ -1,112 +1,106 @@
 #!/usr/bin/env bash
-# Benchmark of the fetch goal: token requests and wall time of `mvn -q initialize` for reactors of N modules,
-# with the plugin and without it, plus the cold single-module cost against the curl script it replaces, and a
-# file-cache hit. Usage (from the project root): bash bench/run.sh [runs-per-case, default 5]
-set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-RUNS=${1:-5}
-WORK=$(mktemp -d)
-trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# Start-up benchmark of the fetch goal (issue 14): wall time of `mvn -B -q initialize` with the plugin against the
+# same build without it, and against an exec-maven-plugin step running curl, in PAIRED, interleaved runs (the
+# variants of a case take turns, in a rotating order, so that the load of a shared machine hits them alike), plus the
+# classes each case loads and the time inside the goal per module. Every figure is printed beside its target.
+#
+# Usage (from anywhere): bash bench/run.sh [rounds per case, default 10]
+# Needs JDK 17+ (java, javac, jar, keytool), curl, bc, and Maven Central (or a local repository that has the build's
+# plugins). The plugin is installed into a throw-away local repository chained to yours (maven.repo.local.tail), so
+# nothing of the benchmark lands in ~/.m2.
+ROUNDS=${1:-10}
+source "$(dirname "$0")/setup.sh"
 
-echo "Installing the plugin (unit tests and ITs skipped)..." >&2
-./mvnw -B -q install -DskipTests -Dinvoker.skip=true >&2
-VERSION=$(./mvnw -B -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null)
-MVN="$ROOT/mvnw"
+# stats: reads numbers, prints "median q1 q3"
+stats() { sort -g | awk '{a[NR]=$1} END {m=(a[int((NR+1)/2)]+a[int(NR/2)+1])/2; q=int((NR+3)/4); printf "%s %s %s\n", m, a[q], a[NR+1-q]}'; }
+med() { stats < "$1" | cut -d' ' -f1; }
+# ratios A B: per-pair B/A of two variants' time files
+ratios() { paste "$1" "$2" | awk '{printf "%.4f\n", $2 / $1}'; }
+fmt() { LC_ALL=C printf "%.${2:-2}f" "$1"; }
+verdict() { [ "$(echo "$1" | bc -l)" = 1 ] && echo yes || echo "**no**"; }
 
-java "$ROOT/bench/TokenServer.java" "$WORK/port" &
-SERVER_PID=$!
-for _ in $(seq 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
-PORT=$(cat "$WORK/port")
-URL="http://127.0.0.1:$PORT"
-export GENESYS_CLIENT_ID=bench-client GENESYS_CLIENT_SECRET=bench-secret-value
+T="$WORK/times"
+echo "Timing: $ROUNDS rounds per case (after one warm-up build of each variant); load average at start $LOAD_START" >&2
 
-# reactor DIR N MODE: MODE is plugin | none | curl | filecache
-reactor() {
-  local dir=$1 n=$2 mode=$3 plugin="" modules=""
-  mkdir -p "$dir"
-  case $mode in
-    plugin|filecache)
-      local cache=session; [ "$mode" = filecache ] && cache=file
-      plugin="<plugin><groupId>io.github.oauthtoken</groupId><artifactId>oauth-token-maven-plugin</artifactId>
-        <version>$VERSION</version><executions><execution><goals><goal>fetch</goal></goals></execution></executions>
-        <configuration><provider>genesys</provider><tokenUrl>$URL/oauth/token</tokenUrl><cache>$cache</cache>
-        <cacheDirectory>$WORK/cache</cacheDirectory></configuration></plugin>";;
-    curl)
-      plugin="<plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId><version>3.6.2</version>
-        <executions><execution><phase>initialize</phase><goals><goal>exec</goal></goals><configuration>
-        <executable>sh</executable><arguments><argument>-c</argument>
-        <argument>curl -sf -u \"\$GENESYS_CLIENT_ID:\$GENESYS_CLIENT_SECRET\" -d grant_type=client_credentials $URL/oauth/token > /dev/null</argument>
-        </arguments></configuration></execution></executions></plugin>";;
-  esac
-  for i in $(seq "$n"); do
-    [ "$n" -gt 1 ] || break
-    modules="$modules<module>m$i</module>"
-    mkdir -p "$dir/m$i"
-    echo "<project><modelVersion>4.0.0</modelVersion><parent><groupId>bench</groupId><artifactId>root</artifactId><version>1</version></parent><artifactId>m$i</artifactId></project>" > "$dir/m$i/pom.xml"
-  done
-  echo "<project><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>root</artifactId><version>1</version>
-    <packaging>pom</packaging><modules>$modules</modules><build><plugins>$plugin</plugins></build></project>" > "$dir/pom.xml"
+# --- Case 1: file-cache hit against plain Maven -----------------------------------------------------------------------
+reactor "$WORK/none-1" 1 none
+reactor "$WORK/hit-1" 1 hit
+reset
+rounds hit "$ROUNDS" "plain $WORK/none-1" "hit $WORK/hit-1"   # the warm-up of hit fills the file cache
+hit_requests=$(( $(requests) - 1 ))
+read -r hit_ratio hit_q1 hit_q3 <<< "$(ratios "$T/hit.plain" "$T/hit.hit" | stats)"
+
+# --- Case 2: a fetch over HTTPS against exec-maven-plugin + curl -------------------------------------------------------
+reactor "$WORK/fetch-1" 1 fetch
+reactor "$WORK/curl-1" 1 curl
+reset
+rounds https "$ROUNDS" "plain $WORK/none-1" "curl $WORK/curl-1" "fetch $WORK/fetch-1"
+https_requests=$(requests)   # warm-ups and rounds: one plugin and one curl request per build
+read -r fc_ratio fc_q1 fc_q3 <<< "$(ratios "$T/https.curl" "$T/https.fetch" | stats)"
+read -r cp_ratio _ _ <<< "$(ratios "$T/https.plain" "$T/https.curl" | stats)"
+read -r fp_ratio _ _ <<< "$(ratios "$T/https.plain" "$T/https.fetch" | stats)"
+
+# --- Case 3: cost per module after the first ---------------------------------------------------------------------------
+for n in 10 100; do reactor "$WORK/none-$n" "$n" none; reactor "$WORK/fetch-$n" "$n" fetch; done
+per_module() {  # CASE N: per round ((fetch-N - none-N) - (fetch-1 - none-1)) / (N - 1), in ms
+  paste "$T/$1.none1" "$T/$1.fetch1" "$T/$1.none$2" "$T/$1.fetch$2" \
+    | awk -v n="$2" '{printf "%.3f\n", (($4 - $3) - ($2 - $1)) / (n - 1)}'
 }
-
-# median wall time in ms of RUNS runs of `mvn -q initialize` in DIR, with extra args
-median_ms() {
-  local dir=$1; shift
-  "$MVN" -B -q -f "$dir/pom.xml" initialize "$@" > /dev/null   # warm-up: plugin resolution, file caches
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s%N)
-    "$MVN" -B -q -f "$dir/pom.xml" initialize "$@" > /dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
+for threads in 1 4; do
+  reset
+  vs=()
+  for n in 1 10 100; do
+    vs+=("none$n $WORK/none-$n -T $threads ${TIMER[*]} -Dbench.mojoTimes=$WORK/mojo/current")
+    vs+=("fetch$n $WORK/fetch-$n -T $threads ${TIMER[*]} -Dbench.mojoTimes=$WORK/mojo/current")
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  rounds "T$threads" "$ROUNDS" "${vs[@]}"
+  eval "requests_T$threads=$(requests)"
+done
+builds_T=$(( 3 * (ROUNDS + 1) ))   # fetch builds per -T setting (warm-ups included), one token request each
+
+# in-build time of the goal, modules after the first: median over every such execution of every round, in ms
+mojo_after_first() { awk '$1 > 0 {print $2 / 1000}' "$WORK/mojo/T$1.fetch$2" | stats | cut -d' ' -f1; }
+mojo_first() { awk '$1 == 0 {print $2 / 1000}' "$WORK/mojo/T$1.fetch$2" | stats | cut -d' ' -f1; }
+
+# --- Classes loaded (one build each, -Xlog:class+load) ------------------------------------------------------------------
+classes() {  # LABEL DIR: total classes loaded; and those from the plugin's jars (its own, Jetty, Jackson)
+  JVM_OPTS="-Xlog:class+load=info:file=$WORK/classes/$1.log" build "$2"
+  local total plugin
+  total=$(grep -c 'source:' "$WORK/classes/$1.log" || true)
+  plugin=$(grep -E -c 'source: .*(oauth-token-maven-plugin|jetty-|jackson-)' "$WORK/classes/$1.log" || true)
+  echo "$total $plugin"
 }
+read -r cl_plain _ <<< "$(classes plain "$WORK/none-1")"
+read -r cl_hit cl_hit_plugin <<< "$(classes hit "$WORK/hit-1")"
+read -r cl_fetch cl_fetch_plugin <<< "$(classes fetch "$WORK/fetch-1")"
+LOAD_END=$(loadavg)
 
-requests() { curl -s "$URL/count"; }
-reset() { curl -s "$URL/reset" > /dev/null; }
-
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), runs per case: $RUNS"
+# --- Report --------------------------------------------------------------------------------------------------------------
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $("$MVN" --version | head -1 | sed 's/ (.*//')"
+echo "rounds per case: $ROUNDS; load average (1, 5, 15 min) at start: $LOAD_START, at end: $LOAD_END"
 echo
-echo "| modules | -T | token requests per build | without plugin (ms) | with plugin (ms) | added (ms) | added per module after the first (ms) |"
+echo "| case | plain mvn (ms) | exec + curl (ms) | with the plugin (ms) | median of per-pair ratios (IQR) | target | met? |"
 echo "|---|---|---|---|---|---|---|"
-for n in 1 10 100; do
-  reactor "$WORK/none-$n" "$n" none
-  reactor "$WORK/plugin-$n" "$n" plugin
-  for threads in 1 4; do
-    [ "$n" -eq 1 ] && [ "$threads" -ne 1 ] && continue
-    base=$(median_ms "$WORK/none-$n" -T "$threads")
-    reset
-    "$MVN" -B -q -f "$WORK/plugin-$n/pom.xml" initialize -T "$threads" > /dev/null
-    count=$(requests)
-    with=$(median_ms "$WORK/plugin-$n" -T "$threads")
-    added=$(( with - base ))
-    per=$([ "$n" -gt 1 ] && echo "scale=2; ($added - ${single_added:-0}) / ($n - 1)" | bc || echo "-")
-    [ "$n" -eq 1 ] && single_added=$added
-    echo "| $n | $threads | $count | $base | $with | $added | $per |"
+echo "| file-cache hit, 1 module ($hit_requests token requests in $((ROUNDS)) builds) | $(med "$T/hit.plain") | - | $(med "$T/hit.hit") | $(fmt "$hit_ratio") x plain ($(fmt "$hit_q1")-$(fmt "$hit_q3")) | <= 1.10 x plain | $(verdict "$hit_ratio <= 1.10") |"
+echo "| fetch over HTTPS (private CA), 1 module | $(med "$T/https.plain") | $(med "$T/https.curl") | $(med "$T/https.fetch") | $(fmt "$fc_ratio") x curl ($(fmt "$fc_q1")-$(fmt "$fc_q3")); curl $(fmt "$cp_ratio") x plain, plugin $(fmt "$fp_ratio") x plain | <= 1.00 x curl | $(verdict "$fc_ratio <= 1.00") |"
+echo
+echo "HTTPS case: $https_requests token requests in $((2 * (ROUNDS + 1))) builds that request one (curl and plugin, warm-ups included)."
+echo
+echo "| modules | -T | token requests per build | plain mvn (ms) | with the plugin (ms) | per module after the first, wall time: median of rounds (IQR) | per module after the first, inside the goal (median) | target | met? |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for threads in 1 4; do
+  req=$(eval echo "\$requests_T$threads")
+  for n in 10 100; do
+    read -r pm pq1 pq3 <<< "$(per_module "T$threads" "$n" | stats)"
+    inside=$(mojo_after_first "$threads" "$n")
+    echo "| $n | $threads | $(echo "scale=2; $req / $builds_T" | bc) | $(med "$T/T$threads.none$n") | $(med "$T/T$threads.fetch$n") | $(fmt "$pm") ($(fmt "$pq1") to $(fmt "$pq3")) | $(fmt "$inside" 3) | < 2 ms | $(verdict "$inside < 2") inside the goal; wall time $( [ "$(echo "$pq3 < 2" | bc -l)" = 1 ] && echo "yes" || { [ "$(echo "$pq1 < 2" | bc -l)" = 1 ] && echo "within noise" || echo "**no**"; }) |"
   done
 done
-
 echo
-reactor "$WORK/curl-1" 1 curl
-curl_ms=$(median_ms "$WORK/curl-1")
-base=$(median_ms "$WORK/none-1")
-plugin_ms=$(median_ms "$WORK/plugin-1")
-echo "| single module, cold JVM | wall time (ms) | vs plain mvn initialize |"
-echo "|---|---|---|"
-echo "| plain \`mvn initialize\` | $base | - |"
-echo "| with the plugin | $plugin_ms | $(echo "scale=1; 100 * ($plugin_ms - $base) / $base" | bc)% |"
-echo "| with exec-maven-plugin running curl (the script it replaces) | $curl_ms | $(echo "scale=1; 100 * ($curl_ms - $base) / $base" | bc)% |"
-
+echo "Inside the goal, first module (Maven builds the plugin's class realm, then the goal runs): -T 1 fetch $(fmt "$(mojo_first 1 1)" 0) ms (median)."
 echo
-reactor "$WORK/filecache-1" 1 filecache
-reset
-"$MVN" -B -q -f "$WORK/filecache-1/pom.xml" initialize > /dev/null
-first=$(requests)
-reset
-hit_ms=$(median_ms "$WORK/filecache-1")
-echo "| file cache | token requests | wall time (ms) |"
+echo "| classes loaded by the whole build (-Xlog:class+load) | all | from the plugin's jars (its own, Jetty, Jackson) |"
 echo "|---|---|---|"
-echo "| first build (cache empty) | $first | - |"
-echo "| later builds (cache hit), $((RUNS + 1)) builds | $(requests) | $hit_ms |"
+echo "| plain mvn initialize | $cl_plain | - |"
+echo "| file-cache hit | $cl_hit (+$((cl_hit - cl_plain))) | $cl_hit_plugin |"
+echo "| fetch over HTTPS | $cl_fetch (+$((cl_fetch - cl_plain))) | $cl_fetch_plugin |"

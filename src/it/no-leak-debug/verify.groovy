@@ -17,5 +17,12 @@ def basic = 'it-debug-client:' + secret
 }
 new File(tokenJournal).readLines().each { assert !log.contains(it) : 'a token appears in the -X build log' }
 assert !(log =~ /(?i)authorization:/) : 'a request header was logged'
+// Jetty's own debug output stays off, also relocated inside the plugin's jar (its lines name its components, such as
+// "HttpClient@1a2b3c" or "igosoejus.SslContextFactory$Client@...", and Maven's -X logger prints no logger names).
+assert !(log =~ /(?m)^\[DEBUG\] .*(HttpClient@|SslContextFactory|QueuedThreadPool|ClientConnector@)/) : 'Jetty debug output'
+// Jetty and Jackson are inside the plugin's jar: Maven resolves no other artifact for the plugin's class realm.
+def realm = log.readLines().findAll { it =~ /^\[DEBUG\]\s+Included: / }
+assert realm.any { it.contains('oauth-token-maven-plugin') } : 'the -X log lists the plugin realm'
+assert realm.every { it.contains('oauth-token-maven-plugin') } : "the plugin realm holds more than the plugin: ${realm}"
 
 true

@@ -83,6 +83,7 @@ public final class TokenService {
 
     /** The {@code fetch} goal: obtains the token and sets the project's properties. */
     public void fetch(TokenParameters parameters, ExecutionContext context) throws TokenException {
+        FirstFetchWarmUp.start();
         unlessFailOnErrorIsOff(parameters, context, "No token",
                 () -> fetch(new RequestParser(context, redactor).parse(parameters), context));
     }

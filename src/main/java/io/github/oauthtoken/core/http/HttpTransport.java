@@ -34,7 +34,6 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -53,6 +52,7 @@ public final class HttpTransport implements AutoCloseable {
     private final BuildLog log;
     private final long deadlineNanos;
     private HttpClient client;
+    private TlsContextStart tls;
 
     public HttpTransport(HttpSettings settings, BuildLog log) {
         this.settings = settings;
@@ -320,14 +320,18 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpClient client(HttpCall call) throws TokenException {
         if (client == null) {
+            // Before Jetty's MemoryUtils initialises (with the first client's queues): it reads the hint only then.
+            JettyCacheLineHint.apply();
+            tls = TlsContextStart.begin(settings.trust(), THREAD_NAME + "-tls");
             ClientConnector connector = new ClientConnector();
-            connector.setSslContextFactory(tls());
             connector.setConnectTimeout(settings.connectTimeout());
             HttpClient created = new HttpClient(new HttpClientTransportOverHTTP(connector));
             QueuedThreadPool threads = new QueuedThreadPool(8, 1);
             threads.setName(THREAD_NAME);
             // Daemon threads: a client that was not closed (a bug, or a build killed mid-way) never holds the JVM.
             threads.setDaemon(true);
+            // Reserved threads speed up servers that take many connections; a few sequential requests need none.
+            threads.setReservedThreads(0);
             created.setExecutor(threads);
             // Jetty's own default scheduler (request timeouts) is not a daemon.
             created.setScheduler(new ScheduledExecutorScheduler(THREAD_NAME + "-scheduler", true));
@@ -343,38 +347,36 @@ public final class HttpTransport implements AutoCloseable {
                         + (route.httpsFallback() ? ", also for https URLs that no https proxy serves" : ""));
             }
             try {
+                connector.setSslContextFactory(tls.await());
                 created.start();
                 // OAuth servers answer a wrong client with 401 and often no WWW-Authenticate header; Jetty's
                 // challenge handlers (installed by start()) would turn that into a protocol error and hide the
                 // server's error body. The plugin authenticates preemptively, so 401 and 407 reach the caller as is.
                 created.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
                 created.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
+            } catch (TokenException e) {
+                stopQuietly(created);
+                tls.stop();
+                tls = null;
+                throw e;
             } catch (Exception e) {
                 // Jetty stops the parts it had started; stopping the whole client makes sure nothing is left.
                 stopQuietly(created);
-                if (causeOf(e, InterruptedException.class).isPresent()) {
+                tls.stop();
+                tls = null;
+                if (e instanceof InterruptedException || causeOf(e, InterruptedException.class).isPresent()) {
                     // Jetty's start swallowed the interrupt it failed on; the build should still see it.
                     Thread.currentThread().interrupt();
                     throw new TokenException(call.subject() + " was interrupted while the HTTP client was starting.");
                 }
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                        ? e.getCause() : e;
                 throw new TokenException("The HTTP client could not start (" + settings.trust() + "): "
-                        + e.getMessage(), e);
+                        + cause.getMessage(), cause);
             }
             client = created;
         }
         return client;
-    }
-
-    private SslContextFactory.Client tls() throws TokenException {
-        SslContextFactory.Client tls = new SslContextFactory.Client();
-        // Host name verification; there is deliberately no option to turn it (or certificate checks) off.
-        tls.setEndpointIdentificationAlgorithm("HTTPS");
-        TrustSettings trust = settings.trust();
-        if (trust.trustStore() != null) {
-            // Opened here, so that a store that cannot be used fails before any request, with its own message.
-            tls.setTrustStore(TrustStoreFile.open(trust));
-        }
-        return tls;
     }
 
     private static void addProxy(HttpClient client, ProxySelection selection, ProxyRoute route) {
@@ -410,6 +412,11 @@ public final class HttpTransport implements AutoCloseable {
         if (client != null) {
             stopQuietly(client);
             client = null;
+        }
+        if (tls != null) {
+            // Started before the client and handed to it ready, so the client does not stop it.
+            tls.stop();
+            tls = null;
         }
     }
 }

@@ -1,0 +1,74 @@
+package io.github.oauthtoken.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.oauthtoken.core.StubHttpServer;
+import io.github.oauthtoken.core.cache.FileCacheChild;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a build's JVM loads for the plugin, seen in a JVM of its own (this test JVM has loaded everything already):
+ * the classes named here cost tens of milliseconds of every build (BENCHMARKS.md). Each child obtains one token
+ * with {@code cache=file}: the first from the server, the second from the file cache.
+ */
+class StartupClassesTest {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
+
+    private final StubHttpServer server = new StubHttpServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Runs one child build with class loading logged; returns the names of the classes it loaded. */
+    private List<String> loadedClasses(String name) throws Exception {
+        Path log = dir.resolve(name + ".classes");
+        Path output = dir.resolve(name + ".out");
+        Process child = new ProcessBuilder(JAVA, "-Xlog:class+load=info:file=" + log, "-cp",
+                System.getProperty("java.class.path"), FileCacheChild.class.getName(),
+                server.url() + "/oauth/token", dir.resolve("cache").toString(), dir.resolve(name + ".fingerprint").toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child build ends").isTrue();
+        assertThat(child.exitValue()).as(Files.readString(output)).isZero();
+        // Lines are "[uptime][info][class,load] <class name> source: <where>".
+        return Files.readAllLines(log).stream()
+                .filter(line -> line.contains("[class,load] "))
+                .map(line -> line.substring(line.indexOf("[class,load] ") + 13).split(" ")[0])
+                .toList();
+    }
+
+    @Test
+    void aFetchDoesNotStartTheJvmsManagementServerForJettysPaddingSize() throws Exception {
+        server.onJson("/oauth/token", 200, "{\"access_token\":\"startup-token\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+
+        List<String> classes = loadedClasses("fetch");
+
+        assertThat(server.requests("/oauth/token")).hasSize(1);
+        // Jetty's padding helper did run (the request queue uses it), without asking the platform MBean server.
+        assertThat(classes).anyMatch(c -> c.endsWith(".jetty.util.MemoryUtils"));
+        assertThat(classes).noneMatch(c -> c.startsWith("java.lang.management.") || c.startsWith("javax.management."));
+    }
+
+    @Test
+    void aFileCacheHitLoadsNeitherJettyNorTheJdksTls() throws Exception {
+        server.onJson("/oauth/token", 200, "{\"access_token\":\"startup-token\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+        loadedClasses("fetch");
+
+        List<String> classes = loadedClasses("hit");
+
+        assertThat(server.requests("/oauth/token")).as("the second build used the file cache").hasSize(1);
+        assertThat(Files.readString(dir.resolve("hit.fingerprint"))).isEqualTo(Files.readString(dir.resolve("fetch.fingerprint")));
+        assertThat(classes).noneMatch(c -> c.contains(".jetty."));
+        assertThat(classes).noneMatch(c -> c.startsWith("javax.net.ssl.") || c.startsWith("sun.security.ssl."));
+    }
+}
