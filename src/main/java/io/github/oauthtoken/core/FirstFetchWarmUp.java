@@ -6,33 +6,41 @@ import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Initialises, on a daemon thread, what the first fetch of a build needs whichever way it gets its token: SHA-256
- * (the cache key, the fingerprint) and the JSON reader (the cache file, or the token response). In a cold JVM the two
- * cost 30 to 60 ms of class loading (BENCHMARKS.md); the build thread meanwhile parses the parameters, resolves
- * the credentials and takes the cache lock, and on a machine with a second core finds both ready. The thread only
- * initialises classes of the JDK and of the plugin's own libraries, reads nothing and writes nothing, and runs once
- * per class loader: after that the classes are initialised anyway.
+ * Initialises, on daemon threads, what the first fetch of a build needs: SHA-256 (the cache key, the fingerprint)
+ * as soon as the goal starts, whichever way it gets its token, and the JSON reader once the goal knows it will talk to
+ * a server (a cache hit reads no JSON). In a cold JVM each costs tens of milliseconds of class loading
+ * (BENCHMARKS.md); meanwhile the build thread parses the parameters and resolves the credentials, or builds the HTTP
+ * client, and on a machine with a second core finds them ready. The threads only initialise classes of the JDK and of
+ * the plugin's own libraries, read nothing and write nothing, and run once per class loader: after that the classes
+ * are initialised anyway.
  */
 final class FirstFetchWarmUp {
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final AtomicBoolean DIGEST = new AtomicBoolean();
+    private static final AtomicBoolean JSON = new AtomicBoolean();
 
     private FirstFetchWarmUp() {}
 
+    /** At the start of the goal. */
     static void start() {
-        if (STARTED.compareAndSet(false, true)) {
-            Thread thread = new Thread(FirstFetchWarmUp::run, "oauth-token-warm-up");
+        once(DIGEST, () -> {
+            try {
+                MessageDigest.getInstance("SHA-256").digest(new byte[] {0});
+            } catch (NoSuchAlgorithmException e) {
+                // Every JVM has it; without it the build thread fails with its own message.
+            }
+        });
+    }
+
+    /** When a request to a server is about to be built. */
+    static void beforeExchange() {
+        once(JSON, Json::warmUp);
+    }
+
+    private static void once(AtomicBoolean started, Runnable work) {
+        if (started.compareAndSet(false, true)) {
+            Thread thread = new Thread(work, "oauth-token-warm-up");
             thread.setDaemon(true);
             thread.start();
         }
-    }
-
-    private static void run() {
-        // In the order the build thread needs them: the cache key's hash comes before the cache file.
-        try {
-            MessageDigest.getInstance("SHA-256").digest(new byte[] {0});
-        } catch (NoSuchAlgorithmException e) {
-            // Every JVM has it; without it the build thread fails with its own message.
-        }
-        Json.warmUp();
     }
 }

@@ -126,6 +126,7 @@ public final class TokenFetcher {
 
     /** The one exchange with a provider: a transport for it alone, closed whatever happens. */
     private <T> T withProvider(FetchRequest request, ProviderCall<T> call) throws TokenException {
+        FirstFetchWarmUp.beforeExchange();
         try (HttpTransport http = new HttpTransport(request.http(), log)) {
             return call.with(request.provider().create(new ProviderContext(request.settings(), http, redactor, log, clock)));
         }

@@ -168,11 +168,11 @@ class CiIntegrationMojoTest {
 
         keep.execute();
         assertThat(server.revocations).hasValue(0);
-        assertThat(temp.resolve("cache")).isDirectoryContaining(path -> path.toString().endsWith(".json"));
+        assertThat(temp.resolve("cache")).isDirectoryContaining(path -> path.toString().endsWith(".properties"));
 
         revoke.execute();
         assertThat(server.revocations).hasValue(1);
-        assertThat(temp.resolve("cache")).isDirectoryNotContaining(path -> path.toString().endsWith(".json"));
+        assertThat(temp.resolve("cache")).isDirectoryNotContaining(path -> path.toString().endsWith(".properties"));
     }
 
     @Test

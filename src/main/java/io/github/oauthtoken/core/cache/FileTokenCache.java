@@ -1,15 +1,15 @@
 package io.github.oauthtoken.core.cache;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.http.Json;
 import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.OwnerOnlyFile;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -29,10 +29,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,7 +49,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * on acts as if the cache were empty and read-only: the token is fetched and kept in the session cache alone.
  */
 public final class FileTokenCache {
-    private static final int FORMAT = 1;
+    /** 1 was a JSON file named {@code <hash>.json}, which this version neither reads nor writes. */
+    private static final int FORMAT = 2;
+    private static final String EXTRA = "extra.";
     private static final boolean POSIX = OwnerOnlyFile.POSIX;
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = OwnerOnlyFile.OWNER_READ_WRITE;
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -72,7 +75,7 @@ public final class FileTokenCache {
     }
 
     Path file(CacheKey key) {
-        return directory.resolve(key.hash() + ".json");
+        return directory.resolve(key.hash() + ".properties");
     }
 
     /** Work that runs while this process holds the key's lock file. */
@@ -292,6 +295,8 @@ public final class FileTokenCache {
         try {
             createDirectory();
             OwnerOnlyFile.write(file, serialize(key, result));
+            // The JSON file an earlier version kept for this key holds a token too: one file per token on disk.
+            Files.deleteIfExists(directory.resolve(key.hash() + ".json"));
             return true;
         } catch (IOException e) {
             giveUp("the token could not be written to " + file, e);
@@ -349,46 +354,57 @@ public final class FileTokenCache {
         }
     }
 
+    /**
+     * A Java properties file rather than JSON: a cache hit is the common case on a developer's machine, and reading a
+     * properties file needs only classes Maven has already loaded, where the JSON library's first use costs a cold
+     * JVM tens of milliseconds (BENCHMARKS.md). {@link Properties} escapes every value, so a token cannot break the
+     * format.
+     */
     private static String serialize(CacheKey key, TokenResult result) throws IOException {
         AccessToken token = result.token();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("format", FORMAT);
-        json.put("key", key.hash());
-        json.put("describes", key.describe());
-        json.put("access_token", token.value().reveal());
-        json.put("token_type", token.type());
-        json.put("expires_in", token.expiresIn());
-        json.put("expires_at", token.expiresAt().toString());
-        json.put("expires_in_source", token.expiresInSource());
-        token.scope().ifPresent(scope -> json.put("scope", scope));
-        json.put("token_endpoint", result.tokenEndpoint().toString());
-        json.put("extras", result.extras());
-        return JSON.std.asString(json);
+        Properties file = new Properties();
+        file.setProperty("format", String.valueOf(FORMAT));
+        file.setProperty("key", key.hash());
+        file.setProperty("describes", key.describe());
+        file.setProperty("access_token", token.value().reveal());
+        file.setProperty("token_type", token.type());
+        file.setProperty("expires_in", String.valueOf(token.expiresIn()));
+        // Seconds since the epoch for the plugin, which then parses no date; ISO 8601 for whoever opens the file.
+        file.setProperty("expires_at", String.valueOf(token.expiresAt().getEpochSecond()));
+        file.setProperty("expires_at_utc", token.expiresAt().toString());
+        file.setProperty("expires_in_source", token.expiresInSource());
+        token.scope().ifPresent(scope -> file.setProperty("scope", scope));
+        file.setProperty("token_endpoint", result.tokenEndpoint().toString());
+        result.extras().forEach((name, value) -> file.setProperty(EXTRA + name, value));
+        StringWriter text = new StringWriter();
+        file.store(text, "oauth-token-maven-plugin token cache: owner-only, holds a token until expires_at_utc");
+        return text.toString();
     }
 
-    private static Optional<TokenResult> parse(String text, CacheKey key) {
-        Optional<Map<String, Object>> parsed = Json.parseObject(text);
-        if (parsed.isEmpty()) {
+    private static Optional<TokenResult> parse(String text, CacheKey key) throws IOException {
+        Properties file = new Properties();
+        file.load(new StringReader(text));
+        if (!String.valueOf(FORMAT).equals(file.getProperty("format")) || !key.hash().equals(file.getProperty("key"))) {
             return Optional.empty();
         }
-        Map<String, Object> json = parsed.get();
-        if (!(json.get("format") instanceof Number format) || format.intValue() != FORMAT
-                || !key.hash().equals(json.get("key"))) {
+        String token = file.getProperty("access_token", "");
+        String type = file.getProperty("token_type");
+        String expiresIn = file.getProperty("expires_in");
+        String expiresAt = file.getProperty("expires_at");
+        String endpoint = file.getProperty("token_endpoint");
+        if (token.isEmpty() || type == null || expiresIn == null || expiresAt == null || endpoint == null) {
             return Optional.empty();
         }
-        Optional<String> token = Json.string(json, "access_token").filter(t -> !t.isEmpty());
-        Optional<String> type = Json.string(json, "token_type");
-        Optional<String> expiresAt = Json.string(json, "expires_at");
-        Optional<String> endpoint = Json.string(json, "token_endpoint");
-        if (token.isEmpty() || type.isEmpty() || expiresAt.isEmpty() || endpoint.isEmpty()
-                || !(json.get("expires_in") instanceof Number expiresIn)) {
-            return Optional.empty();
+        Map<String, String> extras = new TreeMap<>();
+        for (String name : file.stringPropertyNames()) {
+            if (name.startsWith(EXTRA)) {
+                extras.put(name.substring(EXTRA.length()), file.getProperty(name));
+            }
         }
-        Map<String, String> extras = new LinkedHashMap<>();
-        Json.object(json, "extras").ifPresent(map -> map.forEach((name, value) -> extras.put(name, String.valueOf(value))));
-        AccessToken accessToken = new AccessToken(Secret.of(token.get()), type.get(), expiresIn.longValue(),
-                Instant.parse(expiresAt.get()), Json.string(json, "scope"),
-                Json.string(json, "expires_in_source").orElse("expires_in"));
-        return Optional.of(new TokenResult(accessToken, URI.create(endpoint.get()), extras));
+        // A malformed number or URI throws, which the caller reports as a corrupt file.
+        AccessToken accessToken = new AccessToken(Secret.of(token), type, Long.parseLong(expiresIn),
+                Instant.ofEpochSecond(Long.parseLong(expiresAt)), Optional.ofNullable(file.getProperty("scope")),
+                file.getProperty("expires_in_source", "expires_in"));
+        return Optional.of(new TokenResult(accessToken, URI.create(endpoint), extras));
     }
 }

@@ -105,7 +105,7 @@ class FileCacheAcrossProcessesTest {
         new FileTokenCache(cache, new Redactor(), BuildLog.SILENT).write(key, new TokenResult(
                 new AccessToken(Secret.of("earlier-token"), "bearer", 60, soon, Optional.empty(), "expires_in"),
                 URI.create(url), Map.of()));
-        Path file = cache.resolve(key.hash() + ".json");
+        Path file = cache.resolve(key.hash() + ".properties");
         String before = Files.readString(file);
 
         Process child = new ProcessBuilder("/bin/sh", "-c", "ulimit -f 0 && exec \"$0\" \"$@\"",

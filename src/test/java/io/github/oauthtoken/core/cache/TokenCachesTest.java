@@ -101,7 +101,7 @@ class TokenCachesTest {
             return null;
         });
 
-        Path file = cacheDir.resolve(KEY.hash() + ".json");
+        Path file = cacheDir.resolve(KEY.hash() + ".properties");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
         assertThat(Files.readString(file)).doesNotContain("client-1-secret");
@@ -117,9 +117,11 @@ class TokenCachesTest {
     @Test
     void corruptOrGroupReadableFilesAreIgnoredWithOneWarning() throws Exception {
         FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
-        Path file = dir.resolve(KEY.hash() + ".json");
+        Path file = dir.resolve(KEY.hash() + ".properties");
 
-        Files.writeString(file, "{not json", java.nio.charset.StandardCharsets.UTF_8);
+        // Cut short the way a crash mid-write would leave a file written in place (the cache never does that).
+        Files.writeString(file, "format=2\nkey=" + KEY.hash() + "\naccess_token=abc\ntoken_type=bearer\nexpires_in=36",
+                java.nio.charset.StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
         assertThat(log.at("WARN")).singleElement().asString().contains("corrupt or unreadable");
@@ -157,7 +159,7 @@ class TokenCachesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .as("what the cache learnt its user's uid from is gone again")
-                    .containsExactly(KEY.hash() + ".json");
+                    .containsExactly(KEY.hash() + ".properties");
         }
     }
 
@@ -165,7 +167,7 @@ class TokenCachesTest {
     void aCacheFileOfAnotherUidIsIgnoredWithBothNumbers() throws Exception {
         FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
         cache.write(KEY, token("foreign", NOW.plusSeconds(3600)));
-        Path file = dir.resolve(KEY.hash() + ".json");
+        Path file = dir.resolve(KEY.hash() + ".properties");
         int mine = (Integer) Files.getAttribute(file, "unix:uid");
         try {
             Files.setAttribute(file, "unix:uid", mine + 4242);
@@ -179,11 +181,39 @@ class TokenCachesTest {
     }
 
     @Test
+    void aTokenWithThePropertiesFormatsOwnSpecialCharactersReadsBackWhole() throws Exception {
+        FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
+        String token = "a=b:c#d!e\\f g\\u0041";
+        cache.write(KEY, token(token, NOW.plusSeconds(3600)));
+
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).get()
+                .satisfies(r -> assertThat(r.token().value().reveal()).isEqualTo(token))
+                .satisfies(r -> assertThat(r.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600)));
+        assertThat(log.at("WARN")).isEmpty();
+    }
+
+    @Test
+    void theJsonFileOfAnEarlierVersionIsNeitherReadNorLeftBehind() throws Exception {
+        FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
+        Path old = Files.writeString(dir.resolve(KEY.hash() + ".json"), "{\"format\":1,\"key\":\"" + KEY.hash()
+                + "\",\"access_token\":\"old\",\"token_type\":\"bearer\",\"expires_in\":3600,"
+                + "\"expires_at\":\"2026-11-25T11:00:00Z\",\"token_endpoint\":\"https://login.example/token\"}");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        cache.write(KEY, token("new", NOW.plusSeconds(3600)));
+
+        assertThat(old).doesNotExist();
+        assertThat(cache.read(KEY, Duration.ZERO, NOW)).get()
+                .extracting(r -> r.token().value().reveal()).isEqualTo("new");
+    }
+
+    @Test
     void aFileForAnotherKeyIsNotTrusted() throws Exception {
         FileTokenCache cache = new FileTokenCache(dir, new Redactor(), log);
         CacheKey other = new CacheKey("genesys", "genesys:mypurecloud.ie", "client-2", null, null, null);
         cache.write(other, token("other", NOW.plusSeconds(3600)));
-        Files.move(dir.resolve(other.hash() + ".json"), dir.resolve(KEY.hash() + ".json"));
+        Files.move(dir.resolve(other.hash() + ".properties"), dir.resolve(KEY.hash() + ".properties"));
 
         assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
     }
