@@ -103,7 +103,7 @@ public final class TokenFetcher {
     /** Whom an identity token names (never the token) and the grant, or null for plain client credentials. */
     private static String presentation(GrantSettings grant, Credentials credentials) {
         String identity = credentials.identity().map(t -> "identity " + t.knownIdentity().describe()).orElse(null);
-        if (grant.equals(GrantSettings.CLIENT_CREDENTIALS) && identity == null) {
+        if (grant.isPlainClientCredentials() && identity == null) {
             return null;
         }
         return grant.describe() + (identity == null ? "" : ", " + identity);

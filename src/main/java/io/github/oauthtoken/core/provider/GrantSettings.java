@@ -14,6 +14,15 @@ public record GrantSettings(
     public static final GrantSettings CLIENT_CREDENTIALS =
             new GrantSettings(Grant.CLIENT_CREDENTIALS, null, null, null, null);
 
+    /**
+     * Client credentials with nothing added, as {@link #CLIENT_CREDENTIALS}. Compared field by field rather than with
+     * the record's generated {@code equals}, whose first use costs a cold JVM about 12 ms on every build's path.
+     */
+    public boolean isPlainClientCredentials() {
+        return grant == Grant.CLIENT_CREDENTIALS && subjectTokenType == null && requestedTokenType == null
+                && resource == null && assertionAudience == null;
+    }
+
     /** For the cache key: what makes a token of this grant different from another's, no secret in it. */
     public String describe() {
         return grant.id() + (resource == null ? "" : " resource " + resource)

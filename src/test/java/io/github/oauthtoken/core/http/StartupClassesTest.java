@@ -60,7 +60,7 @@ class StartupClassesTest {
     }
 
     @Test
-    void aFileCacheHitLoadsNeitherJettyNorTheJdksTls() throws Exception {
+    void aFileCacheHitLoadsNoJettyNoTlsAndNoJson() throws Exception {
         server.onJson("/oauth/token", 200, "{\"access_token\":\"startup-token\",\"token_type\":\"bearer\",\"expires_in\":3600}");
         loadedClasses("fetch");
 
@@ -70,5 +70,56 @@ class StartupClassesTest {
         assertThat(Files.readString(dir.resolve("hit.fingerprint"))).isEqualTo(Files.readString(dir.resolve("fetch.fingerprint")));
         assertThat(classes).noneMatch(c -> c.contains(".jetty."));
         assertThat(classes).noneMatch(c -> c.startsWith("javax.net.ssl.") || c.startsWith("sun.security.ssl."));
+        // The cache file is a properties file: a hit needs no JSON reader, nor the thread that warms one up.
+        assertThat(classes).noneMatch(c -> c.contains(".jackson."));
+        // No record's generated equals, hashCode or toString runs: their first use costs a cold JVM about 12 ms.
+        assertThat(classes).as(() -> "loaded just before: " + before(classes, "java.lang.runtime.ObjectMethods"))
+                .doesNotContain("java.lang.runtime.ObjectMethods");
+    }
+
+    /**
+     * The plugin's classes concatenate strings with StringBuilder, as Maven's own (Java 8) classes do, rather than
+     * through invokedynamic, whose bootstrap every build's JVM would otherwise pay on the plugin's first
+     * concatenation (the {@code -XDstringConcat=inline} compiler option in the POM).
+     */
+    @Test
+    void thePluginsClassesConcatenateWithoutInvokedynamic() throws Exception {
+        Path classes = Path.of(TlsContextStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] bootstrap = "makeConcatWithConstants".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<Path> withIndy;
+        try (var files = Files.walk(classes)) {
+            withIndy = files.filter(f -> f.toString().endsWith(".class"))
+                    .filter(f -> indexOf(read(f), bootstrap) >= 0).toList();
+        }
+        assertThat(classes.resolve("io/github/oauthtoken/core/TokenService.class")).exists();
+        assertThat(withIndy).isEmpty();
+    }
+
+    /** What a failure needs to find the caller: the plugin's classes loaded shortly before {@code name}. */
+    private static String before(List<String> classes, String name) {
+        int at = classes.indexOf(name);
+        return String.join(" ", classes.subList(Math.max(0, at - 25), Math.max(0, at)).stream()
+                .filter(c -> c.startsWith("io.github.oauthtoken.")).toList());
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
