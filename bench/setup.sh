@@ -57,17 +57,18 @@ export GENESYS_CLIENT_ID=bench-client GENESYS_CLIENT_SECRET=bench-secret-value
 requests() { curl -sf --cacert "$TLS/ca.pem" "$URL/count"; }
 reset() { curl -sf --cacert "$TLS/ca.pem" "$URL/reset" > /dev/null; }
 
-# reactor DIR N MODE: MODE is none | fetch (cache=session: one fetch per build) | hit (cache=file) | curl
+# reactor DIR N MODE [VERSION]: MODE is none | fetch (cache=session: one fetch per build) | hit (cache=file) | curl;
+# VERSION is the plugin's (default: the working tree's; bench/compare.sh installs another beside it)
 reactor() {
-  local dir=$1 n=$2 mode=$3 plugin="" modules=""
+  local dir=$1 n=$2 mode=$3 version=${4:-$VERSION} plugin="" modules=""
   mkdir -p "$dir"
   case $mode in
     fetch|hit)
       local cache=session; [ "$mode" = hit ] && cache=file
       plugin="<plugin><groupId>io.github.oauthtoken</groupId><artifactId>oauth-token-maven-plugin</artifactId>
-        <version>$VERSION</version><executions><execution><goals><goal>fetch</goal></goals></execution></executions>
+        <version>$version</version><executions><execution><goals><goal>fetch</goal></goals></execution></executions>
         <configuration><provider>genesys</provider><tokenUrl>$URL/oauth/token</tokenUrl><cache>$cache</cache>
-        <cacheDirectory>$WORK/cache</cacheDirectory><trustStore>$TLS/trust.jks</trustStore></configuration></plugin>";;
+        <cacheDirectory>$WORK/cache-$version</cacheDirectory><trustStore>$TLS/trust.jks</trustStore></configuration></plugin>";;
     curl)
       plugin="<plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId><version>3.6.2</version>
         <executions><execution><phase>initialize</phase><goals><goal>exec</goal></goals><configuration>
