@@ -20,19 +20,28 @@ import org.apache.maven.execution.ExecutionEvent;
  * whole builds is too noisy on a shared machine to resolve a millisecond per module; this is not.
  *
  * <p>Writes one line per execution, in the order the executions started, to the file named by the system property
- * {@code bench.mojoTimes}: {@code <start order> <microseconds>}.
+ * {@code bench.mojoTimes}: {@code <start order> <microseconds>}; and one line per project, the same way, to the file
+ * named by {@code bench.projectTimes}.
  */
 @Named("bench-mojo-timer")
 @Singleton
 public class MojoTimer extends AbstractEventSpy {
     private final AtomicInteger order = new AtomicInteger();
+    private final AtomicInteger projectOrder = new AtomicInteger();
     private final Map<String, long[]> running = new ConcurrentHashMap<>();
     private final List<String> lines = new ArrayList<>();
+    private final List<String> projectLines = new ArrayList<>();
 
     @Override
     public void onEvent(Object event) {
-        if (!(event instanceof ExecutionEvent e) || e.getMojoExecution() == null
-                || !"oauth-token-maven-plugin".equals(e.getMojoExecution().getArtifactId())) {
+        if (!(event instanceof ExecutionEvent e)) {
+            return;
+        }
+        if (e.getMojoExecution() == null) {
+            projectEvent(e);
+            return;
+        }
+        if (!"oauth-token-maven-plugin".equals(e.getMojoExecution().getArtifactId())) {
             return;
         }
         String key = e.getProject().getId() + " " + e.getMojoExecution().getExecutionId();
@@ -50,9 +59,37 @@ public class MojoTimer extends AbstractEventSpy {
         }
     }
 
+    /**
+     * A project's build, ProjectStarted to ProjectSucceeded: besides the goal, it holds what Maven does for a plugin
+     * before its first goal starts (the execution plan reads the plugin's descriptor and POM), which MojoStarted
+     * comes too late to see, and none of the JVM's start and end, which are the same with and without the plugin.
+     */
+    private void projectEvent(ExecutionEvent e) {
+        if (e.getProject() == null) {
+            return;
+        }
+        String key = "project " + e.getProject().getId();
+        switch (e.getType()) {
+            case ProjectStarted -> running.put(key, new long[] {projectOrder.getAndIncrement(), System.nanoTime()});
+            case ProjectSucceeded, ProjectFailed -> {
+                long[] start = running.remove(key);
+                if (start != null) {
+                    synchronized (projectLines) {
+                        projectLines.add(start[0] + " " + (System.nanoTime() - start[1]) / 1000);
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        String file = System.getProperty("bench.mojoTimes");
+        write(projectLines, System.getProperty("bench.projectTimes"));
+        write(lines, System.getProperty("bench.mojoTimes"));
+    }
+
+    private static void write(List<String> lines, String file) throws IOException {
         if (file != null) {
             synchronized (lines) {
                 lines.sort((a, b) -> Integer.compare(Integer.parseInt(a.split(" ")[0]), Integer.parseInt(b.split(" ")[0])));

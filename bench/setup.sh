@@ -16,9 +16,22 @@ LOAD_START=$(loadavg)
 echo "Building and installing the plugin (unit tests and ITs skipped)..." >&2
 MAVEN_HOME=$(./mvnw -B --version | sed -n 's/^Maven home: //p')
 USER_REPO=$(./mvnw -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout)
-VERSION=$(./mvnw -B -q help:evaluate -Dexpression=project.version -DforceStdout)
+SOURCE_VERSION=$(./mvnw -B -q help:evaluate -Dexpression=project.version -DforceStdout)
+# A release version, as users run the plugin: Maven resolves a -SNAPSHOT plugin's version from maven-metadata files,
+# under their locks, in every build, which a released plugin does not cost (about 25 ms in a class-load timeline).
+VERSION="${SOURCE_VERSION%-SNAPSHOT}-bench"
 REPO=(-Dmaven.repo.local="$WORK/repo" -Dmaven.repo.local.tail="$USER_REPO")
-./mvnw -B -q "${REPO[@]}" install -DskipTests -Dinvoker.skip=true >&2
+
+# install_plugin DIR VERSION: builds the plugin in DIR (a copy) as VERSION, into the benchmark's local repository.
+install_plugin() {
+  # The project's own <version> is the POM's first: the POM has no parent.
+  sed -i "0,/<version>[^<]*<\/version>/s//<version>$2<\/version>/" "$1/pom.xml"
+  (cd "$1" && "$ROOT/mvnw" -B -q "${REPO[@]}" install -DskipTests -Dinvoker.skip=true >&2)
+}
+# The working tree as it is, uncommitted changes included, in a copy: the version changes, the clone's target does not.
+mkdir "$WORK/tree"
+tar -C "$ROOT" --exclude=./target --exclude=./.git --exclude=./dependency-reduced-pom.xml -cf - . | tar -C "$WORK/tree" -xf -
+install_plugin "$WORK/tree" "$VERSION"
 # Maven itself, not the wrapper script: the wrapper's own start-up would be in every figure alike and only add noise.
 MVN="$MAVEN_HOME/bin/mvn"
 
@@ -27,7 +40,9 @@ javac -nowarn -d "$WORK/timer" -cp "$MAVEN_HOME/lib/*" bench/MojoTimer.java
 mkdir -p "$WORK/timer/META-INF/sisu"
 echo bench.MojoTimer > "$WORK/timer/META-INF/sisu/javax.inject.Named"
 jar cf "$WORK/timer.jar" -C "$WORK/timer" .
-TIMER=(-Dmaven.ext.class.path="$WORK/timer.jar")
+mkdir -p "$WORK/project"
+TIMER=(-Dmaven.ext.class.path="$WORK/timer.jar" -Dbench.mojoTimes="$WORK/mojo/current"
+  -Dbench.projectTimes="$WORK/project/current")
 
 # A private CA and a server certificate for 127.0.0.1 (SAN IP:127.0.0.1, which host name verification needs for a
 # URL with an IP address), made by keytool here, so that every fetch is a real TLS handshake with a real chain.
@@ -99,20 +114,23 @@ build() {
 # rounds CASE ROUNDS "LABEL DIR [ARGS...]"...: one warm-up build of each variant, then ROUNDS rounds in which every
 # variant builds once, the order rotating by one each round. Wall times (ms) go to $WORK/times/CASE.LABEL, line r
 # being round r, so that line r of two variants is a pair measured under the same load; what MojoTimer wrote for a
-# build ($WORK/mojo/current) is appended to $WORK/mojo/CASE.LABEL.
+# build given ${TIMER[*]} ($WORK/mojo/current, $WORK/project/current) is appended to $WORK/mojo/CASE.LABEL and
+# $WORK/project/CASE.LABEL.
 rounds() {
   local case=$1 n=$2; shift 2
   local variants=("$@") k=$# r j s e a
   for v in "${variants[@]}"; do read -r -a a <<< "$v"; build "${a[@]:1}"; done
-  rm -f "$WORK/mojo/current"
+  rm -f "$WORK/mojo/current" "$WORK/project/current"
   for r in $(seq 0 $((n - 1))); do
     for j in $(seq 0 $((k - 1))); do
       read -r -a a <<< "${variants[$(( (r + j) % k ))]}"
       s=$(date +%s%N); build "${a[@]:1}"; e=$(date +%s%N)
       echo $(( (e - s) / 1000000 )) >> "$WORK/times/$case.${a[0]}"
-      if [ -f "$WORK/mojo/current" ]; then
-        cat "$WORK/mojo/current" >> "$WORK/mojo/$case.${a[0]}"; rm "$WORK/mojo/current"
-      fi
+      for spy in mojo project; do
+        if [ -f "$WORK/$spy/current" ]; then
+          cat "$WORK/$spy/current" >> "$WORK/$spy/$case.${a[0]}"; rm "$WORK/$spy/current"
+        fi
+      done
     done
   done
 }
