@@ -72,6 +72,34 @@ class HttpTransportTest {
     }
 
     @Test
+    void theClientAsksForNoCompressionAndRefusesACompressedBodyByName() throws Exception {
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (OutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write("{\"access_token\":\"t\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] body = gzipped.toByteArray();
+        server.on("/plain", r -> Response.json(200, "{\"access_token\":\"t\"}"));
+        // A well-formed gzip body, which a client that decoded gzip would read as the token response.
+        server.raw("/gzip", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        HttpTransport transport = transport();
+
+        transport.send(tokenRequest(server.url() + "/plain"));
+        assertThat(server.requests("/plain").get(0).header("Accept-Encoding")).isEqualTo("identity");
+        assertThatThrownBy(() -> transport.send(tokenRequest(server.url() + "/gzip")))
+                .isInstanceOf(TokenException.class)
+                .hasMessageContaining("HTTP 200")
+                .hasMessageContaining("content coding 'gzip'")
+                .hasMessageContaining("Accept-Encoding: identity");
+    }
+
+    @Test
     void anErrorStatusIsAReplyForTheCallerToExplainNotAnException() throws TokenException {
         server.onJson("/oauth/token", 400, "{\"error\":\"invalid_client\"}");
 

@@ -48,7 +48,7 @@ class StartupClassesTest {
     }
 
     @Test
-    void aFetchDoesNotStartTheJvmsManagementServerForJettysPaddingSize() throws Exception {
+    void aFetchStartsNeitherTheJvmsManagementServerForJettysPaddingSizeNorGzip() throws Exception {
         server.onJson("/oauth/token", 200, "{\"access_token\":\"startup-token\",\"token_type\":\"bearer\",\"expires_in\":3600}");
 
         List<String> classes = loadedClasses("fetch");
@@ -57,6 +57,8 @@ class StartupClassesTest {
         // Jetty's padding helper did run (the request queue uses it), without asking the platform MBean server.
         assertThat(classes).anyMatch(c -> c.endsWith(".jetty.util.MemoryUtils"));
         assertThat(classes).noneMatch(c -> c.startsWith("java.lang.management.") || c.startsWith("javax.management."));
+        // Nor does it look up and set up gzip: it accepts the identity coding only.
+        assertThat(classes).noneMatch(c -> c.contains(".jetty.compression.") || c.startsWith("java.util.zip.GZIP"));
     }
 
     @Test
