@@ -34,52 +34,35 @@ public class MojoTimer extends AbstractEventSpy {
 
     @Override
     public void onEvent(Object event) {
-        if (!(event instanceof ExecutionEvent e)) {
+        if (!(event instanceof ExecutionEvent e) || e.getProject() == null) {
             return;
         }
+        ExecutionEvent.Type type = e.getType();
         if (e.getMojoExecution() == null) {
-            projectEvent(e);
-            return;
-        }
-        if (!"oauth-token-maven-plugin".equals(e.getMojoExecution().getArtifactId())) {
-            return;
-        }
-        String key = e.getProject().getId() + " " + e.getMojoExecution().getExecutionId();
-        switch (e.getType()) {
-            case MojoStarted -> running.put(key, new long[] {order.getAndIncrement(), System.nanoTime()});
-            case MojoSucceeded, MojoFailed -> {
-                long[] start = running.remove(key);
-                if (start != null) {
-                    synchronized (lines) {
-                        lines.add(start[0] + " " + (System.nanoTime() - start[1]) / 1000);
-                    }
-                }
-            }
-            default -> { }
+            // A project's build, ProjectStarted to ProjectSucceeded: besides the goal, it holds what Maven does for a
+            // plugin before its first goal starts (the execution plan reads the plugin's descriptor and POM), which
+            // MojoStarted comes too late to see, and none of the JVM's start and end, alike with and without it.
+            time("project " + e.getProject().getId(), type == ExecutionEvent.Type.ProjectStarted,
+                    type == ExecutionEvent.Type.ProjectSucceeded || type == ExecutionEvent.Type.ProjectFailed,
+                    projectOrder, projectLines);
+        } else if ("oauth-token-maven-plugin".equals(e.getMojoExecution().getArtifactId())) {
+            time(e.getProject().getId() + " " + e.getMojoExecution().getExecutionId(),
+                    type == ExecutionEvent.Type.MojoStarted,
+                    type == ExecutionEvent.Type.MojoSucceeded || type == ExecutionEvent.Type.MojoFailed, order, lines);
         }
     }
 
-    /**
-     * A project's build, ProjectStarted to ProjectSucceeded: besides the goal, it holds what Maven does for a plugin
-     * before its first goal starts (the execution plan reads the plugin's descriptor and POM), which MojoStarted
-     * comes too late to see, and none of the JVM's start and end, which are the same with and without the plugin.
-     */
-    private void projectEvent(ExecutionEvent e) {
-        if (e.getProject() == null) {
-            return;
-        }
-        String key = "project " + e.getProject().getId();
-        switch (e.getType()) {
-            case ProjectStarted -> running.put(key, new long[] {projectOrder.getAndIncrement(), System.nanoTime()});
-            case ProjectSucceeded, ProjectFailed -> {
-                long[] start = running.remove(key);
-                if (start != null) {
-                    synchronized (projectLines) {
-                        projectLines.add(start[0] + " " + (System.nanoTime() - start[1]) / 1000);
-                    }
+    /** Starts or ends the span of {@code key}; an ended span becomes a line {@code <start order> <microseconds>}. */
+    private void time(String key, boolean starts, boolean ends, AtomicInteger counter, List<String> into) {
+        if (starts) {
+            running.put(key, new long[] {counter.getAndIncrement(), System.nanoTime()});
+        } else if (ends) {
+            long[] start = running.remove(key);
+            if (start != null) {
+                synchronized (into) {
+                    into.add(start[0] + " " + (System.nanoTime() - start[1]) / 1000);
                 }
             }
-            default -> { }
         }
     }
 
