@@ -22,8 +22,9 @@ public final class HttpLibraryLogging {
 
     /** @param levelPropertyPrefix the running Maven's per-logger level prefix, {@link #MAVEN_3_PREFIX} or {@link #MAVEN_4_PREFIX} */
     public static void quietJetty(String levelPropertyPrefix) {
-        // concat, not +: javac folds a constant into the recipe of a string concatenation ("\u0001org.eclipse.jetty"),
-        // where the jar's relocation of Jetty's package does not see it, and Jetty's loggers would stay at debug.
+        // concat, not +: with invokedynamic concatenation javac folds a constant into the recipe
+        // ("\u0001org.eclipse.jetty"), where the jar's relocation of Jetty's package does not see it, and Jetty's
+        // loggers would stay at debug; concat keeps it a constant of its own however the compiler concatenates.
         String property = levelPropertyPrefix.concat(JETTY);
         if (!"info".equals(System.getProperty(property))) {
             System.setProperty(property, "info");
