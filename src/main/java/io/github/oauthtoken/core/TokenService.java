@@ -246,13 +246,14 @@ public final class TokenService {
             }
         }
         Instant now = clock.instant();
-        for (TokenHolder holder : current) {
+        // The executions that show the token now: one whose revoke ran meanwhile keeps its properties empty.
+        holders.forEach(holderKey, holder -> {
             Map<String, String> properties = TokenProperties.of(holder.prefix(), cached, now, holder.tokenFile());
             if (!holder.tokenAsProperty()) {
                 properties.remove(holder.prefix());
             }
             properties.forEach(holder.properties()::setProperty);
-        }
+        });
         log.info("Refreshed the " + request.provider().id() + " token in " + String.join(", ",
                 files.stream().map(Path::toString).toList()) + " (expires " + token.expiresAt() + ", fingerprint "
                 + token.fingerprint() + ", replacing " + replaced + ").");
@@ -321,7 +322,9 @@ public final class TokenService {
         CacheKey key = TokenFetcher.keyOf(request, credentials);
         Properties properties = context.projectProperties();
         Optional<TokenRecord> own = ledger.find(properties.getProperty(plan.propertyPrefix() + ".fingerprint"));
-        TokenProperties.empty(plan.propertyPrefix(), properties);
+        String holderKey = holderKey(request, key, context.projectId());
+        holders.release(holderKey, context.projectId(), plan.propertyPrefix(),
+                () -> TokenProperties.empty(plan.propertyPrefix(), properties));
         Optional<TokenRecord> known = own.or(() -> tokens.peek(key).flatMap(t -> ledger.find(
                 t.result().token().fingerprint())));
         if (known.isEmpty()) {
@@ -337,8 +340,6 @@ public final class TokenService {
             context.log().info("No " + request.provider().id() + " token to revoke in this build.");
             return;
         }
-        String holderKey = holderKey(request, key, context.projectId());
-        holders.release(holderKey, context.projectId(), plan.propertyPrefix());
         stopRefresherIfUnused(holderKey, context.log());
         ledger.request(key, context.projectId(), request.cache() == CacheMode.NONE, plan.revokeShared());
         if (revokesAtEndOfBuild && request.cache() != CacheMode.NONE) {

@@ -18,7 +18,8 @@ import java.util.function.Function;
 /** One module's execution as the Maven layer would describe it, for driving {@link TokenService} directly. */
 public final class TestExecution implements ExecutionContext {
     public final RecordingBuildLog log = new RecordingBuildLog();
-    public final Properties properties = new Properties();
+    /** The project's properties; a test may put in its own before the first goal runs. */
+    public Properties properties = new Properties();
     public final Map<String, String> env = new HashMap<>();
     public CiConsole console = new RecordingConsole();
     /** settings.xml servers by id. */

@@ -17,9 +17,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -242,6 +245,49 @@ class TokenFileRefreshTest {
 
         assertThat(later.properties.getProperty("oauth.token")).isIn(issued.subList(1, issuedBefore));
         assertThat(later.log.at("INFO")).anySatisfy(l -> assertThat(l).startsWith("Reusing (this build) genesys token"));
+    }
+
+    /**
+     * A refresh that is setting a module's properties when the module's revoke empties them: it must not set them
+     * again afterwards. The module's properties hold the refresher's first write of the new token until the revoke has
+     * emptied them (or two seconds have passed, which is what a correct revoke costs here: it waits for the refresh).
+     */
+    @Test
+    void aRefreshLandingWhileTheModuleRevokesLeavesItsPropertiesEmpty() throws Exception {
+        CountDownLatch refreshWriting = new CountDownLatch(1);
+        CountDownLatch emptied = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean();
+        TestExecution module = module("it:m:1", "oauth.token");
+        module.properties = new Properties() {
+            // Not synchronized, unlike Properties.setProperty: the held write must not hold the revoke's emptying up.
+            @Override
+            public Object setProperty(String key, String value) {
+                if (key.equals("oauth.token") && !value.isEmpty() && armed.compareAndSet(true, false)) {
+                    refreshWriting.countDown();
+                    try {
+                        emptied.await(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                Object previous = super.setProperty(key, value);
+                if (key.equals("oauth.token") && value.isEmpty()) {
+                    emptied.countDown();
+                }
+                return previous;
+            }
+        };
+        TokenService service = service(true);
+        Path file = temp.resolve("token");
+        service.fetch(refreshing(file).build(), module);
+        armed.set(true);
+
+        assertThat(refreshWriting.await(30, TimeUnit.SECONDS)).as("a refresh sets the properties").isTrue();
+        service.revoke(refreshing(file).build(), module);
+        service.endOfBuild(new RecordingBuildLog());
+
+        assertThat(module.properties.getProperty("oauth.token")).as("emptied by the revoke, and left empty").isEmpty();
+        assertThat(revoked).containsExactlyInAnyOrderElementsOf(issued);
     }
 
     @Test

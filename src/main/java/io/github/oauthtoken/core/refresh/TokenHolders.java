@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Which executions show which token, by the token's key: every module that fetched a token, so that a refreshed one
@@ -21,12 +22,29 @@ public final class TokenHolders {
         }
     }
 
-    /** The module's {@code revoke}: its properties under {@code prefix} no longer show the token. */
-    public void release(String key, String projectId, String prefix) {
+    /**
+     * The module's {@code revoke}: its properties under {@code prefix} no longer show the token. {@code empty} runs
+     * with the execution removed and under the same lock as {@link #forEach}, so that a refresh that lands meanwhile
+     * either set the properties before they are emptied or no longer counts this execution.
+     */
+    public void release(String key, String projectId, String prefix, Runnable empty) {
+        List<TokenHolder> holders = byKey.get(key);
+        if (holders == null) {
+            empty.run();
+            return;
+        }
+        synchronized (holders) {
+            holders.removeIf(h -> sameExecution(h, projectId, prefix));
+            empty.run();
+        }
+    }
+
+    /** Runs {@code update} on every execution that shows the token, none of them released meanwhile. */
+    public void forEach(String key, Consumer<TokenHolder> update) {
         List<TokenHolder> holders = byKey.get(key);
         if (holders != null) {
             synchronized (holders) {
-                holders.removeIf(h -> sameExecution(h, projectId, prefix));
+                holders.forEach(update);
             }
         }
     }
