@@ -7,13 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Initialises, on daemon threads, what the first fetch of a build needs: SHA-256 (the cache key, the fingerprint)
- * as soon as the goal starts, whichever way it gets its token, and the JSON reader and Jetty's HTTP/1.1 parser once the
- * goal knows it will talk to a server (a cache hit reads no JSON and starts no Jetty). In a cold JVM each costs tens of milliseconds of class loading
- * (BENCHMARKS.md); meanwhile the build thread parses the parameters and resolves the credentials, or builds the HTTP
- * client, and on a machine with a second core finds them ready. The threads only initialise classes of the JDK and of
- * the plugin's own libraries, read nothing and write nothing, and run once per class loader: after that the classes
- * are initialised anyway.
+ * Initialises, on daemon threads, what the first fetch of a build needs: SHA-256 (the cache key, the fingerprint) as
+ * soon as the goal starts, whichever way it gets its token, and the JSON reader and Jetty's HTTP/1.1 parser once the
+ * goal knows it will talk to a server (a cache hit reads no JSON and starts no Jetty). In a cold JVM each costs tens of
+ * milliseconds of class loading (BENCHMARKS.md); meanwhile the build thread parses the parameters and resolves the
+ * credentials, or builds the HTTP client, and on a machine with a second core finds them ready. The threads only
+ * initialise classes of the JDK and of the plugin's own libraries, read nothing and write nothing, and run once per
+ * class loader: after that the classes are initialised anyway.
  */
 final class FirstFetchWarmUp {
     private static final AtomicBoolean DIGEST = new AtomicBoolean();
