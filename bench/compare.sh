@@ -13,7 +13,7 @@ source "$(dirname "$0")/setup.sh"
 BASE_VERSION="$VERSION-base"
 echo "Building and installing $REF's plugin as $BASE_VERSION..." >&2
 git -C "$ROOT" worktree add -q --detach "$WORK/base" "$REF"
-trap 'git -C "$ROOT" worktree remove --force "$WORK/base" 2>/dev/null; [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; [ "${BENCH_KEEP:-}" = 1 ] || rm -rf "$WORK"' EXIT
+CLEANUP+=('git -C "$ROOT" worktree remove --force "$WORK/base" 2>/dev/null')
 install_plugin "$WORK/base" "$BASE_VERSION"
 
 T="$WORK/times"

@@ -7,7 +7,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 WORK=$(mktemp -d)
 SERVER_PID=
-trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; [ "${BENCH_KEEP:-}" = 1 ] || rm -rf "$WORK"' EXIT
+# Commands a script adds (CLEANUP+=("...")) run first, before the server stops and the work directory goes.
+CLEANUP=()
+on_exit() {
+  local c
+  for c in "${CLEANUP[@]}"; do eval "$c"; done
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
+  [ "${BENCH_KEEP:-}" = 1 ] || rm -rf "$WORK"
+}
+trap on_exit EXIT
 mkdir -p "$WORK/times" "$WORK/mojo" "$WORK/tls" "$WORK/classes"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
