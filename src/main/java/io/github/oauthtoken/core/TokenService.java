@@ -49,7 +49,7 @@ import java.util.function.Consumer;
  */
 public final class TokenService {
     private final Redactor redactor;
-    private final boolean revokesAtEndOfBuild;
+    private final EndOfBuild endOfBuild;
     private final Clock clock;
     private final SessionTokenCache tokens = new SessionTokenCache();
     private final Announcements announcements = new Announcements();
@@ -68,12 +68,11 @@ public final class TokenService {
 
     /**
      * @param redactor            the build's one redactor: every secret any execution sees is masked in every line
-     * @param revokesAtEndOfBuild true when the build calls {@link #endOfBuild} once it is over (the Maven layer's
-     *                            lifecycle participant, present when the plugin is declared as an extension)
+     * @param endOfBuild whether, once asked, the build calls {@link #endOfBuild} when it is over
      */
-    public TokenService(Redactor redactor, boolean revokesAtEndOfBuild, Clock clock) {
+    public TokenService(Redactor redactor, EndOfBuild endOfBuild, Clock clock) {
         this.redactor = redactor;
-        this.revokesAtEndOfBuild = revokesAtEndOfBuild;
+        this.endOfBuild = endOfBuild;
         this.clock = clock;
     }
 
@@ -109,7 +108,7 @@ public final class TokenService {
 
     private void fetch(ExecutionPlan plan, ExecutionContext context) throws TokenException {
         FetchRequest request = plan.fetch();
-        if (plan.refreshTokenFile() && !revokesAtEndOfBuild) {
+        if (plan.refreshTokenFile() && !endOfBuild.arrange()) {
             // Without the lifecycle participant nothing tells the plugin that the build is over, and a refresher
             // would go on fetching tokens in a Maven daemon or an embedder long after its build.
             throw new ConfigurationException("<refreshTokenFile> needs the plugin declared with "
@@ -133,6 +132,7 @@ public final class TokenService {
                 token.shared(), context.projectId(), plan.exports().tokenFile());
         if (context.revokeBound(plan.propertyPrefix())) {
             ledger.expect(record, plan.revokeShared());
+            endOfBuild.arrange();
         }
         checkScopes(plan, credentials, accessToken, context.log());
         if (announcements.first("export " + fingerprint + " " + plan.exports().exportNames())) {
@@ -342,7 +342,7 @@ public final class TokenService {
         }
         stopRefresherIfUnused(holderKey, context.log());
         ledger.request(key, context.projectId(), request.cache() == CacheMode.NONE, plan.revokeShared());
-        if (revokesAtEndOfBuild && request.cache() != CacheMode.NONE) {
+        if (request.cache() != CacheMode.NONE && endOfBuild.arrange()) {
             context.log().info("The " + request.provider().id() + " token (fingerprint " + known.get().fingerprint()
                     + ") is revoked at the end of the build, once no module uses it any more.");
             return;

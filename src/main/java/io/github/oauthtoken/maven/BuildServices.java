@@ -1,5 +1,6 @@
 package io.github.oauthtoken.maven;
 
+import io.github.oauthtoken.core.EndOfBuild;
 import io.github.oauthtoken.core.TokenService;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
@@ -53,7 +54,8 @@ final class BuildServices {
     private static TokenService create(SessionData data, Set<String> secrets, Log log) {
         List<Runnable> endOfBuild = (List<Runnable>) data.get(END_OF_BUILD_KEY);
         Redactor redactor = new Redactor(secrets);
-        TokenService service = new TokenService(redactor, endOfBuild != null, Clock.systemUTC());
+        TokenService service = new TokenService(redactor, endOfBuild != null ? EndOfBuild.ALWAYS : EndOfBuild.NEVER,
+                Clock.systemUTC());
         if (endOfBuild != null) {
             endOfBuild.add(() -> service.endOfBuild(new MavenBuildLog(log, redactor)));
         }

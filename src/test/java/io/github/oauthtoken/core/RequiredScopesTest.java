@@ -70,7 +70,7 @@ class RequiredScopesTest {
     }
 
     private static TokenService service(boolean endOfBuild) {
-        return new TokenService(new Redactor(), endOfBuild, Clock.systemUTC());
+        return new TokenService(new Redactor(), endOfBuild ? EndOfBuild.ALWAYS : EndOfBuild.NEVER, Clock.systemUTC());
     }
 
     private int tokenInfoCalls() {

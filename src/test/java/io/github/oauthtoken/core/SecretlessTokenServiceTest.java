@@ -78,7 +78,7 @@ class SecretlessTokenServiceTest {
         return (X509Certificate) keyStore.getCertificate("ci");
     }
 
-    private final TokenService service = new TokenService(new Redactor(), false, Clock.systemUTC());
+    private final TokenService service = new TokenService(new Redactor(), EndOfBuild.NEVER, Clock.systemUTC());
 
     private static TokenParameters.Builder oauth2() {
         return TokenParameters.builder().provider("oauth2").retries(0).cache("none");
@@ -229,7 +229,7 @@ class SecretlessTokenServiceTest {
 
         @Test
         void revokingAtTheEndOfTheBuildAsksForANewIdentityTokenInsteadOfReplayingTheUsedOne() throws Exception {
-            TokenService build = new TokenService(new Redactor(), true, Clock.systemUTC());
+            TokenService build = new TokenService(new Redactor(), EndOfBuild.ALWAYS, Clock.systemUTC());
             TestExecution module = new TestExecution("it:revoked:1", java.util.concurrent.ConcurrentHashMap.newKeySet(),
                     "oauth.token").env("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL", ci.githubRequestUrl(),
                     "ACTIONS_ID_TOKEN_REQUEST_TOKEN", CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
@@ -375,7 +375,7 @@ class SecretlessTokenServiceTest {
 
             // Another build on this machine, with another token for the same identity: served from the file.
             TestExecution second = module().env("OAUTH_ID_TOKEN", ci.gitLabToken(server.issuer(), Duration.ofMinutes(10)));
-            new TokenService(new Redactor(), false, Clock.systemUTC()).fetch(parameters, second);
+            new TokenService(new Redactor(), EndOfBuild.NEVER, Clock.systemUTC()).fetch(parameters, second);
 
             assertThat(server.tokenRequests()).isEqualTo(requests);
             assertThat(second.properties.getProperty("oauth.token")).isEqualTo(first.properties.getProperty("oauth.token"));

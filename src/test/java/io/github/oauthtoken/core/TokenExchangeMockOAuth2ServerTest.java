@@ -47,7 +47,7 @@ class TokenExchangeMockOAuth2ServerTest {
                 .env("GITLAB_CI", "true", "OAUTH_ID_TOKEN", subjectToken);
         String issuer = server.issuerUrl("default").toString().replaceAll("/$", "");
 
-        new TokenService(new Redactor(), false, Clock.systemUTC()).fetch(TokenParameters.builder().provider("oauth2")
+        new TokenService(new Redactor(), EndOfBuild.NEVER, Clock.systemUTC()).fetch(TokenParameters.builder().provider("oauth2")
                 .issuer(issuer).retries(0).identityToken("auto").grant("token-exchange").audience("api://orders")
                 .clientAuth("private_key_jwt").clientId("ci-exchanger").keyStore(keyStore).keyStoreServerId("keys")
                 .build(), module);

@@ -89,7 +89,7 @@ class TokenFileRefreshTest {
     }
 
     private TokenService service(boolean endOfBuild) {
-        TokenService service = new TokenService(new Redactor(), endOfBuild, Clock.systemUTC());
+        TokenService service = new TokenService(new Redactor(), endOfBuild ? EndOfBuild.ALWAYS : EndOfBuild.NEVER, Clock.systemUTC());
         services.add(service);
         return service;
     }

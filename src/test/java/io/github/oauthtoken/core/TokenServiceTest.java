@@ -61,7 +61,7 @@ class TokenServiceTest {
     }
 
     private static TokenService service(boolean endOfBuild) {
-        return new TokenService(new Redactor(), endOfBuild, Clock.systemUTC());
+        return new TokenService(new Redactor(), endOfBuild ? EndOfBuild.ALWAYS : EndOfBuild.NEVER, Clock.systemUTC());
     }
 
     @Test

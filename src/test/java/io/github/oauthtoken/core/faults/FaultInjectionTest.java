@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.faults;
 
+import io.github.oauthtoken.core.EndOfBuild;
 import static io.github.oauthtoken.core.faults.FaultServer.closeEmpty;
 import static io.github.oauthtoken.core.faults.FaultServer.hang;
 import static io.github.oauthtoken.core.faults.FaultServer.huge;
@@ -114,7 +115,7 @@ class FaultInjectionTest {
                 parameters.trustStoreServerId("trust-store");
             }
         }
-        new TokenService(redactor, false, Clock.systemUTC()).fetch(parameters.build(), execution);
+        new TokenService(redactor, EndOfBuild.NEVER, Clock.systemUTC()).fetch(parameters.build(), execution);
         return new Obtained(execution.properties.getProperty("oauth.token"));
     }
 
