@@ -1,9 +1,10 @@
 package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenService;
+import io.github.oauthtoken.core.config.Defaults;
+import io.github.oauthtoken.core.config.ParameterView;
+import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import io.github.oauthtoken.core.ci.CiConsole;
-import io.github.oauthtoken.core.config.TokenParameters;
 import io.github.oauthtoken.core.http.HttpLibraryLogging;
 import io.github.oauthtoken.core.secret.RedactedException;
 import io.github.oauthtoken.core.secret.Redactor;
@@ -19,8 +20,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * The parameters that {@code fetch} and {@code revoke} share: which provider, which credentials, how to reach it,
- * and where tokens are kept. The goals copy them, unparsed, into one {@link TokenParameters} and hand it to the
- * build's {@link TokenService}; every default, precedence rule and check lives there.
+ * and where tokens are kept. Each field is named as the {@link io.github.oauthtoken.core.config.Parameter} it is,
+ * and its default is one of {@link Defaults}; the goals hand the fields, unparsed, to the build's
+ * {@link TokenLifecycle} through a {@link MojoParameters} view, and every rule and check lives in the core.
  */
 abstract class AbstractTokenMojo extends AbstractMojo {
 
@@ -59,11 +61,11 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private String accessKeyServerId;
 
     /** CXone only: environment variable that holds the access key id. */
-    @Parameter(property = "oauth-token.accessKeyIdEnv", defaultValue = "NICE_ACCESS_KEY_ID")
+    @Parameter(property = "oauth-token.accessKeyIdEnv", defaultValue = Defaults.ACCESS_KEY_ID_ENV)
     private String accessKeyIdEnv;
 
     /** CXone only: environment variable that holds the access key secret. */
-    @Parameter(property = "oauth-token.accessKeySecretEnv", defaultValue = "NICE_ACCESS_KEY_SECRET")
+    @Parameter(property = "oauth-token.accessKeySecretEnv", defaultValue = Defaults.ACCESS_KEY_SECRET_ENV)
     private String accessKeySecretEnv;
 
     /**
@@ -116,14 +118,14 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private String introspectionUrl;
 
     /** Prefix of the properties set: {@code ${prefix}} is the token, {@code ${prefix}.expiresAt} its expiry, etc. */
-    @Parameter(property = "oauth-token.propertyPrefix", defaultValue = "oauth.token")
+    @Parameter(property = "oauth-token.propertyPrefix", defaultValue = Defaults.PROPERTY_PREFIX)
     private String propertyPrefix;
 
     /**
      * The least validity the token must have left, as an ISO-8601 duration ({@code PT5M}) or seconds; a token that
      * expires sooner fails the build.
      */
-    @Parameter(property = "oauth-token.minValidity", defaultValue = "PT5M")
+    @Parameter(property = "oauth-token.minValidity", defaultValue = Defaults.MIN_VALIDITY)
     private String minValidity;
 
     /**
@@ -137,11 +139,11 @@ abstract class AbstractTokenMojo extends AbstractMojo {
      * Check the new token with the provider: genesys calls {@code GET /api/v2/tokens/me} (and sets
      * {@code ${prefix}.organizationId}); oauth2 introspects it (RFC 7662) and requires {@code active: true}.
      */
-    @Parameter(property = "oauth-token.verify", defaultValue = "false")
+    @Parameter(property = "oauth-token.verify", defaultValue = Defaults.FALSE)
     private boolean verify;
 
     /** Deadline for all HTTP requests of one fetch together, ISO-8601 or seconds. */
-    @Parameter(property = "oauth-token.timeout", defaultValue = "PT60S")
+    @Parameter(property = "oauth-token.timeout", defaultValue = Defaults.TIMEOUT)
     private String timeout;
 
     /**
@@ -149,11 +151,11 @@ abstract class AbstractTokenMojo extends AbstractMojo {
      * rate-limit 400) is retried, with exponential backoff and full jitter, or as the server asks with
      * {@code Retry-After}. OAuth errors such as {@code invalid_client} are never retried.
      */
-    @Parameter(property = "oauth-token.retries", defaultValue = "3")
+    @Parameter(property = "oauth-token.retries", defaultValue = Defaults.RETRIES)
     private int retries;
 
     /** The longest {@code Retry-After} the plugin waits for; a server asking for more fails the build at once. */
-    @Parameter(property = "oauth-token.maxRetryWait", defaultValue = "PT60S")
+    @Parameter(property = "oauth-token.maxRetryWait", defaultValue = Defaults.MAX_RETRY_WAIT)
     private String maxRetryWait;
 
     /**
@@ -175,7 +177,7 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private String trustStoreServerId;
 
     /** Deadline for one connection attempt, ISO-8601 or seconds. */
-    @Parameter(property = "oauth-token.connectTimeout", defaultValue = "PT10S")
+    @Parameter(property = "oauth-token.connectTimeout", defaultValue = Defaults.CONNECT_TIMEOUT)
     private String connectTimeout;
 
     /**
@@ -183,18 +185,18 @@ abstract class AbstractTokenMojo extends AbstractMojo {
      * modules and executions); {@code file} (also kept in {@code cacheDirectory} between builds on this machine, and
      * served to offline builds).
      */
-    @Parameter(property = "oauth-token.cache", defaultValue = "session")
+    @Parameter(property = "oauth-token.cache", defaultValue = Defaults.CACHE)
     private String cache;
 
     /** Directory of the file cache ({@code cache=file}); one owner-only file per provider, server, client and scope. */
-    @Parameter(property = "oauth-token.cacheDirectory", defaultValue = "${user.home}/.m2/oauth-token")
+    @Parameter(property = "oauth-token.cacheDirectory", defaultValue = Defaults.CACHE_DIRECTORY)
     private File cacheDirectory;
 
     /**
      * Print the CI system's masking command for the token: {@code auto} (GitHub Actions {@code ::add-mask::}, Azure
      * Pipelines {@code task.setsecret}; nothing elsewhere) or {@code false}.
      */
-    @Parameter(property = "oauth-token.mask", defaultValue = "auto")
+    @Parameter(property = "oauth-token.mask", defaultValue = Defaults.MASK)
     private String mask;
 
     /** GitHub Actions: name of an environment variable for later steps, appended to the {@code GITHUB_ENV} file. */
@@ -221,7 +223,7 @@ abstract class AbstractTokenMojo extends AbstractMojo {
      * (maven-resources-plugin, for one), so a build that may run with {@code -X} should set this to false and hand
      * tests {@code tokenFile} instead: {@code ${prefix}.file} is its path, and only the path is printed.
      */
-    @Parameter(property = "oauth-token.tokenAsProperty", defaultValue = "true")
+    @Parameter(property = "oauth-token.tokenAsProperty", defaultValue = Defaults.TRUE)
     private boolean tokenAsProperty;
 
     /**
@@ -244,7 +246,7 @@ abstract class AbstractTokenMojo extends AbstractMojo {
      * ended: the refresher stops then (also under mvnd or an embedder that keeps the JVM), and {@code revoke}
      * revokes every token it fetched.
      */
-    @Parameter(property = "oauth-token.refreshTokenFile", defaultValue = "false")
+    @Parameter(property = "oauth-token.refreshTokenFile", defaultValue = Defaults.FALSE)
     private boolean refreshTokenFile;
 
     // --- Without a stored secret (provider oauth2): private_key_jwt and the CI's identity token ---
@@ -353,7 +355,7 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private String resource;
 
     /** Skip the goal. */
-    @Parameter(property = "oauth-token.skip", defaultValue = "false")
+    @Parameter(property = "oauth-token.skip", defaultValue = Defaults.FALSE)
     private boolean skip;
 
     /**
@@ -361,7 +363,7 @@ abstract class AbstractTokenMojo extends AbstractMojo {
      * and the build goes on without the properties. Configuration mistakes (an unknown provider, a malformed
      * duration, a trust store that does not open) still fail the build.
      */
-    @Parameter(property = "oauth-token.failOnError", defaultValue = "true")
+    @Parameter(property = "oauth-token.failOnError", defaultValue = Defaults.TRUE)
     private boolean failOnError;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -383,14 +385,9 @@ abstract class AbstractTokenMojo extends AbstractMojo {
         this.console = console;
     }
 
-    /** What the goal asks of the build's token service. */
-    abstract void run(TokenService service, TokenParameters parameters, MavenExecutionContext context)
+    /** What the goal asks of the build's token lifecycle. */
+    abstract void run(TokenLifecycle lifecycle, ParameterView parameters, MavenExecutionContext context)
             throws TokenException;
-
-    /** Parameters only one goal has; the default has none. */
-    TokenParameters.Builder goalParameters(TokenParameters.Builder builder) {
-        return builder;
-    }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -402,13 +399,13 @@ abstract class AbstractTokenMojo extends AbstractMojo {
         HttpLibraryLogging.quietJetty(session.getSystemProperties().getProperty("maven.version", "3").startsWith("3")
                 ? HttpLibraryLogging.MAVEN_3_PREFIX
                 : HttpLibraryLogging.MAVEN_4_PREFIX);
-        TokenService service = BuildServices.tokenService(session, getLog());
-        Redactor redactor = service.redactor();
+        TokenLifecycle lifecycle = BuildServices.tokenLifecycle(session, getLog());
+        Redactor redactor = lifecycle.redactor();
         MavenExecutionContext context = new MavenExecutionContext(session, project,
                 new MavenBuildLog(getLog(), redactor), new SettingsSecrets(session, settingsDecrypter, redactor),
                 console != null ? console : RunnerConsole.forThisProcess());
         try {
-            run(service, parameters(), context);
+            run(lifecycle, new MojoParameters(this), context);
         } catch (TokenException e) {
             throw new MojoFailureException(redactor.redact(e.getMessage()),
                     RedactedException.copyOf(e.getCause(), redactor));
@@ -416,65 +413,5 @@ abstract class AbstractTokenMojo extends AbstractMojo {
             throw new MojoExecutionException("Unexpected failure in oauth-token: "
                     + redactor.redact(String.valueOf(e.getMessage())), RedactedException.copyOf(e, redactor));
         }
-    }
-
-    private TokenParameters parameters() {
-        return goalParameters(TokenParameters.builder()
-                .provider(provider)
-                .serverId(serverId)
-                .clientIdEnv(clientIdEnv)
-                .clientSecretEnv(clientSecretEnv)
-                .accessKeyServerId(accessKeyServerId)
-                .accessKeyIdEnv(accessKeyIdEnv)
-                .accessKeySecretEnv(accessKeySecretEnv)
-                .region(region)
-                .issuer(issuer)
-                .tokenUrl(tokenUrl)
-                .apiUrl(apiUrl)
-                .scope(scope)
-                .audience(audience)
-                .clientAuth(clientAuth)
-                .revocationUrl(revocationUrl)
-                .introspectionUrl(introspectionUrl)
-                .propertyPrefix(propertyPrefix)
-                .minValidity(minValidity)
-                .defaultExpiresIn(defaultExpiresIn)
-                .verify(verify)
-                .timeout(timeout)
-                .retries(retries)
-                .maxRetryWait(maxRetryWait)
-                .trustStore(trustStore == null ? null : trustStore.toPath())
-                .trustStoreType(trustStoreType)
-                .trustStoreServerId(trustStoreServerId)
-                .connectTimeout(connectTimeout)
-                .cache(cache)
-                .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
-                .mask(mask)
-                .githubEnv(githubEnv)
-                .githubOutput(githubOutput)
-                .azureVariable(azureVariable)
-                .tokenFile(tokenFile == null ? null : tokenFile.toPath())
-                .failOnError(failOnError)
-                .tokenAsProperty(tokenAsProperty)
-                .requiredScopes(requiredScopes)
-                .refreshTokenFile(refreshTokenFile)
-                .clientId(clientId)
-                .keyStore(keyStore == null ? null : keyStore.toPath())
-                .keyStoreType(keyStoreType)
-                .keyAlias(keyAlias)
-                .keyStoreServerId(keyStoreServerId)
-                .signingAlgorithm(signingAlgorithm)
-                .keyId(keyId)
-                .assertionAudience(assertionAudience)
-                .identityToken(identityToken)
-                .identityTokenVariable(identityTokenVariable)
-                .identityTokenFile(identityTokenFile == null ? null : identityTokenFile.toPath())
-                .identityAudience(identityAudience)
-                .azureServiceConnectionId(azureServiceConnectionId)
-                .grant(grant)
-                .subjectTokenType(subjectTokenType)
-                .requestedTokenType(requestedTokenType)
-                .resource(resource))
-                .build();
     }
 }

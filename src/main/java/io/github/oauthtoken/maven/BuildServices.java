@@ -1,7 +1,7 @@
 package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.EndOfBuild;
-import io.github.oauthtoken.core.TokenService;
+import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.SessionData;
 
 /**
- * Finds this build's {@link TokenService}, shared by every module and execution of the plugin. It lives in the
+ * Finds this build's {@link TokenLifecycle}, shared by every module and execution of the plugin. It lives in the
  * build session's own data, never in static state, so that a Maven daemon or an embedder that runs many builds in
  * one JVM (and keeps plugin class loaders between them) starts each build afresh.
  *
@@ -21,8 +21,8 @@ import org.eclipse.aether.SessionData;
  * versions share holds JDK types only: the set of secrets to redact, and the end-of-build hooks.
  */
 final class BuildServices {
-    private static final String SERVICE_KEY = TokenService.class.getName() + "@"
-            + Integer.toHexString(System.identityHashCode(TokenService.class));
+    private static final String SERVICE_KEY = TokenLifecycle.class.getName() + "@"
+            + Integer.toHexString(System.identityHashCode(TokenLifecycle.class));
     /** Every secret of the build, for every version's redactor. */
     private static final String SECRETS_KEY = "io.github.oauthtoken.secrets";
     /** Present when {@link EndOfBuildRevocation} runs in this build: the hooks it runs when the build is over. */
@@ -34,7 +34,7 @@ final class BuildServices {
      * @param log where what happens after the last goal is reported (the revocations at the end of the build): the
      *            log of the goal that first asks, which Maven's output shares with every later one
      */
-    static TokenService tokenService(MavenSession session, Log log) {
+    static TokenLifecycle tokenLifecycle(MavenSession session, Log log) {
         SessionData data = session.getRepositorySession().getData();
         // Outside the next computeIfAbsent: the session data is a ConcurrentHashMap, which refuses a nested update
         // ("Recursive update") whenever the two keys share a bin.
@@ -42,7 +42,7 @@ final class BuildServices {
         Set<String> secrets = (Set<String>) data.computeIfAbsent(SECRETS_KEY, ConcurrentHashMap::newKeySet);
         // SessionData.computeIfAbsent is atomic, so parallel modules (-T) all get the same instance.
         Object service = data.computeIfAbsent(SERVICE_KEY, () -> create(data, secrets, log));
-        if (!(service instanceof TokenService tokenService)) {
+        if (!(service instanceof TokenLifecycle tokenService)) {
             throw new IllegalStateException("The build session holds a " + service.getClass().getName() + " from "
                     + service.getClass().getClassLoader() + " under " + SERVICE_KEY + ", not this plugin's token "
                     + "service. Use one version of oauth-token-maven-plugin across the build.");
@@ -51,10 +51,10 @@ final class BuildServices {
     }
 
     @SuppressWarnings("unchecked")
-    private static TokenService create(SessionData data, Set<String> secrets, Log log) {
+    private static TokenLifecycle create(SessionData data, Set<String> secrets, Log log) {
         List<Runnable> endOfBuild = (List<Runnable>) data.get(END_OF_BUILD_KEY);
         Redactor redactor = new Redactor(secrets);
-        TokenService service = new TokenService(redactor, endOfBuild != null ? EndOfBuild.ALWAYS : EndOfBuild.NEVER,
+        TokenLifecycle service = new TokenLifecycle(redactor, endOfBuild != null ? EndOfBuild.ALWAYS : EndOfBuild.NEVER,
                 Clock.systemUTC());
         if (endOfBuild != null) {
             endOfBuild.add(() -> service.endOfBuild(new MavenBuildLog(log, redactor)));

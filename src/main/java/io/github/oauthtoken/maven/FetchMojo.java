@@ -1,8 +1,8 @@
 package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenService;
-import io.github.oauthtoken.core.config.TokenParameters;
+import io.github.oauthtoken.core.config.ParameterView;
+import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,7 +26,8 @@ public class FetchMojo extends AbstractTokenMojo {
     }
 
     @Override
-    void run(TokenService service, TokenParameters parameters, MavenExecutionContext context) throws TokenException {
-        service.fetch(parameters, context);
+    void run(TokenLifecycle lifecycle, ParameterView parameters, MavenExecutionContext context)
+            throws TokenException {
+        lifecycle.fetch(parameters, context);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.BuildLog;
-import io.github.oauthtoken.core.ExecutionContext;
+import io.github.oauthtoken.core.lifecycle.ExecutionContext;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.ci.CiConsole;
 import io.github.oauthtoken.core.credentials.ServerLookup;

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.maven;
 
+import io.github.oauthtoken.core.config.Defaults;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -14,7 +15,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class RevokeBindings {
     static final String GROUP_ID = "io.github.oauthtoken";
     static final String ARTIFACT_ID = "oauth-token-maven-plugin";
-    private static final String DEFAULT_PREFIX = "oauth.token";
 
     private RevokeBindings() {}
 
@@ -40,7 +40,7 @@ final class RevokeBindings {
             return false;
         }
         String prefix = value(execution, plugin, "propertyPrefix");
-        return prefix == null ? DEFAULT_PREFIX.equals(propertyPrefix)
+        return prefix == null ? Defaults.PROPERTY_PREFIX.equals(propertyPrefix)
                 : prefix.contains("${") || prefix.equals(propertyPrefix);
     }
 

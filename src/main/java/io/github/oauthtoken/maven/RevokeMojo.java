@@ -1,8 +1,9 @@
 package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenService;
-import io.github.oauthtoken.core.config.TokenParameters;
+import io.github.oauthtoken.core.config.Defaults;
+import io.github.oauthtoken.core.config.ParameterView;
+import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,7 +29,7 @@ public class RevokeMojo extends AbstractTokenMojo {
      * Also revoke a token that the file cache ({@code cache=file}) shares with other builds on this machine; by
      * default such a token is left valid for them.
      */
-    @Parameter(property = "oauth-token.revokeShared", defaultValue = "false")
+    @Parameter(property = "oauth-token.revokeShared", defaultValue = Defaults.FALSE)
     private boolean revokeShared;
 
     @Inject
@@ -37,12 +38,8 @@ public class RevokeMojo extends AbstractTokenMojo {
     }
 
     @Override
-    TokenParameters.Builder goalParameters(TokenParameters.Builder builder) {
-        return builder.revokeShared(revokeShared);
-    }
-
-    @Override
-    void run(TokenService service, TokenParameters parameters, MavenExecutionContext context) throws TokenException {
-        service.revoke(parameters, context);
+    void run(TokenLifecycle lifecycle, ParameterView parameters, MavenExecutionContext context)
+            throws TokenException {
+        lifecycle.revoke(parameters, context);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.github.oauthtoken.core.TokenService;
+import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -31,13 +31,13 @@ class BuildServicesTest {
 
     @Test
     void everyExecutionOfABuildGetsTheSameServiceAndANewBuildANewOne() {
-        TokenService first = BuildServices.tokenService(session, LOG);
+        TokenLifecycle first = BuildServices.tokenLifecycle(session, LOG);
 
-        assertThat(BuildServices.tokenService(session, LOG)).isSameAs(first);
+        assertThat(BuildServices.tokenLifecycle(session, LOG)).isSameAs(first);
 
         MavenSession next = mock(MavenSession.class);
         when(next.getRepositorySession()).thenReturn(new DefaultRepositorySystemSession());
-        assertThat(BuildServices.tokenService(next, LOG)).isNotSameAs(first);
+        assertThat(BuildServices.tokenLifecycle(next, LOG)).isNotSameAs(first);
     }
 
     /**
@@ -82,23 +82,23 @@ class BuildServicesTest {
             }
         });
 
-        assertThat(BuildServices.tokenService(session, LOG)).isNotNull();
+        assertThat(BuildServices.tokenLifecycle(session, LOG)).isNotNull();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void twoVersionsOfThePluginInOneBuildEachGetTheirOwnServiceAndShareTheSecrets() throws Exception {
-        TokenService mine = BuildServices.tokenService(session, LOG);
+        TokenLifecycle mine = BuildServices.tokenLifecycle(session, LOG);
         ClassLoader otherVersion = new PluginClassesLoader(getClass().getClassLoader());
         Method tokenService = Class.forName(BuildServices.class.getName(), true, otherVersion)
-                .getDeclaredMethod("tokenService", MavenSession.class, Log.class);
+                .getDeclaredMethod("tokenLifecycle", MavenSession.class, Log.class);
         tokenService.setAccessible(true);
 
         Object theirs = tokenService.invoke(null, session, LOG);
 
-        assertThat(theirs.getClass().getName()).isEqualTo(TokenService.class.getName());
-        assertThat(theirs.getClass()).isNotSameAs(TokenService.class);
-        assertThat(BuildServices.tokenService(session, LOG)).isSameAs(mine);
+        assertThat(theirs.getClass().getName()).isEqualTo(TokenLifecycle.class.getName());
+        assertThat(theirs.getClass()).isNotSameAs(TokenLifecycle.class);
+        assertThat(BuildServices.tokenLifecycle(session, LOG)).isSameAs(mine);
         // What both versions hold in common is of JDK types: the secrets every redactor masks.
         Object secrets = repositorySession.getData().get("io.github.oauthtoken.secrets");
         assertThat(secrets).isInstanceOf(Set.class);
@@ -110,7 +110,7 @@ class BuildServicesTest {
     void theEndOfBuildHookRunsEachServiceOnceWhenTheParticipantIsThere() {
         EndOfBuildRevocation participant = new EndOfBuildRevocation();
         participant.afterProjectsRead(session);
-        BuildServices.tokenService(session, LOG);
+        BuildServices.tokenLifecycle(session, LOG);
         List<?> hooks = (List<?>) repositorySession.getData().get(BuildServices.END_OF_BUILD_KEY);
         assertThat(hooks).hasSize(1);
 

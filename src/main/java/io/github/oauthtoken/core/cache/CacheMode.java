@@ -13,10 +13,8 @@ public enum CacheMode {
     /** Also kept on disk between builds on this machine (opt-in: it writes the token to a file). */
     FILE;
 
+    /** @param value what the user wrote, or the default ({@code session}) */
     public static CacheMode parse(String value) throws TokenException {
-        if (value == null || value.isBlank()) {
-            return SESSION;
-        }
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

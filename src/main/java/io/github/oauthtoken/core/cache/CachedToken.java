@@ -1,6 +1,6 @@
 package io.github.oauthtoken.core.cache;
 
-import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.token.TokenResult;
 
 /**
  * A token and where it came from.

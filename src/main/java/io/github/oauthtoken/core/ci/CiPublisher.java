@@ -1,10 +1,10 @@
 package io.github.oauthtoken.core.ci;
 
 import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.CiSystem;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.provider.TokenResult;
-import io.github.oauthtoken.core.secret.OwnerOnlyFile;
 import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.token.TokenResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Follows each CI system's conventions for a new secret: masks it in the job log first (GitHub Actions'
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  * holds the token is printed and the build is told once.
  */
 public final class CiPublisher {
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-
     private final Function<String, String> environment;
     private final CiConsole console;
     private final BuildLog log;
@@ -42,15 +39,16 @@ public final class CiPublisher {
         return system;
     }
 
-    /** Fails before anything is printed or written when an export names a CI system the build is not on. */
+    /**
+     * Fails before anything is printed or written when an export names a CI system the build is not on: a fact of
+     * where the build runs, not a mistake in the POM (the names themselves the configuration's parser checks).
+     */
     public void check(CiExports exports) throws TokenException {
         if (exports.githubEnv() != null) {
             requireGithubFile("githubEnv", "GITHUB_ENV");
-            requireName("githubEnv", exports.githubEnv());
         }
         if (exports.githubOutput() != null) {
             requireGithubFile("githubOutput", "GITHUB_OUTPUT");
-            requireName("githubOutput", exports.githubOutput());
         }
         if (exports.azureVariable() != null) {
             if (system != CiSystem.AZURE_PIPELINES) {
@@ -58,7 +56,6 @@ public final class CiPublisher {
                         + "(TF_BUILD is not True; detected: " + system.displayName() + "). Remove it, or set it only "
                         + "in the Azure pipeline (for example with -Doauth-token.azureVariable=NAME).");
             }
-            requireName("azureVariable", exports.azureVariable());
             if (console.unavailable().isPresent()) {
                 throw new TokenException("<azureVariable> is set, but the pipeline cannot be told: "
                         + console.unavailable().get() + ". Run this build with mvn instead, or hand the token on "
@@ -122,17 +119,6 @@ public final class CiPublisher {
         }
     }
 
-    /** Writes the token to {@code file}, owner-only (0600 on POSIX), via a temporary file moved into place. */
-    public static void writeTokenFile(Path file, Secret token) throws TokenException {
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            OwnerOnlyFile.write(target, token.reveal());
-        } catch (IOException e) {
-            throw new TokenException("<tokenFile> " + target + " could not be written (" + e.getMessage() + ").", e);
-        }
-    }
-
     private void requireGithubFile(String parameter, String variable) throws TokenException {
         if (system != CiSystem.GITHUB_ACTIONS || blank(environment.apply(variable))) {
             throw new TokenException("<" + parameter + "> is set, but this build does not run on GitHub Actions "
@@ -140,13 +126,6 @@ public final class CiPublisher {
                     + (blank(environment.apply(variable)) ? " not set" : " set") + "; detected: "
                     + system.displayName() + "). Set it only in the workflow (for example with -Doauth-token."
                     + parameter + "=NAME), so local builds do not write the token nowhere.");
-        }
-    }
-
-    private static void requireName(String parameter, String name) throws TokenException {
-        if (!VARIABLE_NAME.matcher(name).matches()) {
-            throw new TokenException("<" + parameter + "> '" + name + "' is not a valid variable name (letters, "
-                    + "digits, '_', '.', '-', not starting with a digit).");
         }
     }
 

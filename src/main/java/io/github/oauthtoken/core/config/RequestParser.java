@@ -1,8 +1,6 @@
 package io.github.oauthtoken.core.config;
 
 import io.github.oauthtoken.core.ConfigurationException;
-import io.github.oauthtoken.core.ExecutionContext;
-import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.cache.CacheMode;
 import io.github.oauthtoken.core.ci.CiExports;
@@ -17,170 +15,167 @@ import io.github.oauthtoken.core.http.RetryPolicy;
 import io.github.oauthtoken.core.http.TrustSettings;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
+import io.github.oauthtoken.core.publish.TokenFile;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
-import java.nio.file.Path;
+import io.github.oauthtoken.core.secret.StoreType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Turns one execution's {@link TokenParameters} into an {@link ExecutionPlan}: every default, every precedence rule
- * (parameter, then environment variable; settings.xml proxies, then the proxy variables) and every check of a value
- * lives here. Mistakes are {@link ConfigurationException}s, which {@code failOnError=false} does not hide.
+ * Turns one execution's {@link Parameters} into an {@link ExecutionPlan}: every rule beyond a fixed default (those
+ * are {@link Defaults}), every precedence (parameter, then environment variable; settings.xml proxies, then the
+ * proxy variables) and every check of a value lives here. Mistakes are {@link ConfigurationException}s, which
+ * {@code failOnError=false} does not hide, and all of them are found before any request is sent.
  */
 public final class RequestParser {
-    static final String DEFAULT_PREFIX = "oauth.token";
+    /** What GitHub Actions and Azure Pipelines accept as a variable or output name. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final List<String> GENESYS_REGION_VARIABLES = List.of("GENESYS_REGION", "GENESYSCLOUD_REGION");
 
-    private final ExecutionContext context;
+    private final BuildEnvironment build;
     private final Redactor redactor;
 
-    public RequestParser(ExecutionContext context, Redactor redactor) {
-        this.context = context;
+    public RequestParser(BuildEnvironment build, Redactor redactor) {
+        this.build = build;
         this.redactor = redactor;
     }
 
-    public ExecutionPlan parse(TokenParameters p) throws TokenException {
-        ProviderKind kind = ProviderKind.parse(p.provider());
-        Path cacheDirectory = p.cacheDirectory() != null ? p.cacheDirectory()
-                : Path.of(System.getProperty("user.home"), ".m2", "oauth-token");
-        SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, context.environment(), context.log());
+    public ExecutionPlan parse(Parameters p) throws TokenException {
+        ProviderKind kind = ProviderKind.parse(p.written(Parameter.PROVIDER));
+        SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, build.environment(), build.log());
         FetchRequest fetch = new FetchRequest(kind, providerSettings(kind, p, secretless),
-                credentialRequest(kind, p, secretless),
-                httpSettings(p), DurationParameter.parse(orDefault(p.minValidity(), "PT5M"), "minValidity"),
-                CacheMode.parse(p.cache()), cacheDirectory, context.offline());
-        String prefix = orDefault(p.propertyPrefix(), DEFAULT_PREFIX);
-        if (p.refreshTokenFile() && p.tokenFile() == null) {
+                credentialRequest(kind, p, secretless), httpSettings(p), p.duration(Parameter.MIN_VALIDITY),
+                CacheMode.parse(p.text(Parameter.CACHE)), p.path(Parameter.CACHE_DIRECTORY), build.offline());
+        TokenFile tokenFile = TokenFile.of(p.path(Parameter.TOKEN_FILE));
+        boolean refreshTokenFile = p.flag(Parameter.REFRESH_TOKEN_FILE);
+        if (refreshTokenFile && tokenFile == null) {
             throw new ConfigurationException("<refreshTokenFile> is true, but no <tokenFile> is set: the refresher keeps "
                     + "a token file valid, so name one (for example ${project.build.directory}/oauth/token), or remove "
                     + "<refreshTokenFile>.");
         }
-        return new ExecutionPlan(fetch, exports(p), prefix, p.failOnError(), p.revokeShared(), p.tokenAsProperty(),
-                requiredScopes(p), p.refreshTokenFile());
+        return new ExecutionPlan(fetch, exports(p), tokenFile, p.text(Parameter.PROPERTY_PREFIX),
+                p.flag(Parameter.REVOKE_SHARED), p.flag(Parameter.TOKEN_AS_PROPERTY), requiredScopes(p),
+                refreshTokenFile);
     }
 
     /** RFC 6749 section 3.3: scopes never hold a space, so commas and blanks both separate them. */
-    private static List<String> requiredScopes(TokenParameters p) {
-        return p.requiredScopes().stream()
+    private static List<String> requiredScopes(Parameters p) {
+        return p.items(Parameter.REQUIRED_SCOPES).stream()
                 .flatMap(entry -> Arrays.stream(entry.split("[,\\s]+")))
                 .filter(scope -> !scope.isEmpty())
                 .distinct()
                 .toList();
     }
 
-    private static CiExports exports(TokenParameters p) throws ConfigurationException {
-        String mask = p.mask();
-        boolean masking = switch (mask == null ? "auto" : mask.trim().toLowerCase(Locale.ROOT)) {
-            case "auto", "true", "" -> true;
+    private static CiExports exports(Parameters p) throws ConfigurationException {
+        boolean masking = switch (p.word(Parameter.MASK)) {
+            case "auto", "true" -> true;
             case "false" -> false;
-            default -> throw new ConfigurationException("Unknown <mask> '" + mask.trim() + "'. Valid values: auto "
-                    + "(the default) and false.");
+            default -> throw new ConfigurationException("Unknown <mask> '" + p.written(Parameter.MASK) + "'. Valid "
+                    + "values: auto (the default) and false.");
         };
-        return new CiExports(masking, trimToNull(p.githubEnv()), trimToNull(p.githubOutput()),
-                trimToNull(p.azureVariable()), p.tokenFile());
+        return new CiExports(masking, variableName(p, Parameter.GITHUB_ENV), variableName(p, Parameter.GITHUB_OUTPUT),
+                variableName(p, Parameter.AZURE_VARIABLE));
     }
 
-    private ProviderSettings providerSettings(ProviderKind kind, TokenParameters p, SecretlessParser.Result secretless)
+    /** A name later CI steps see the token under; a malformed one is a mistake in the POM, not in the CI. */
+    private static String variableName(Parameters p, Parameter parameter) throws ConfigurationException {
+        String name = p.written(parameter);
+        if (name != null && !VARIABLE_NAME.matcher(name).matches()) {
+            throw new ConfigurationException(parameter.element() + " '" + name + "' is not a valid variable name "
+                    + "(letters, digits, '_', '.', '-', not starting with a digit).");
+        }
+        return name;
+    }
+
+    private ProviderSettings providerSettings(ProviderKind kind, Parameters p, SecretlessParser.Result secretless)
             throws TokenException {
-        String region = trimToNull(p.region());
-        String regionOrigin = "<region>";
+        String region = p.written(Parameter.REGION);
+        String regionOrigin = Parameter.REGION.element();
         if (region == null && kind == ProviderKind.GENESYS) {
-            for (String variable : List.of("GENESYS_REGION", "GENESYSCLOUD_REGION")) {
-                region = trimToNull(context.environment().apply(variable));
-                if (region != null) {
+            regionOrigin = Parameter.REGION.element() + ", environment variables "
+                    + String.join(" and ", GENESYS_REGION_VARIABLES);
+            for (String variable : GENESYS_REGION_VARIABLES) {
+                String value = build.environment().apply(variable);
+                if (value != null && !value.isBlank()) {
+                    region = value.trim();
                     regionOrigin = "environment variable " + variable;
                     break;
                 }
             }
-            if (region == null) {
-                regionOrigin = "<region>, environment variables GENESYS_REGION and GENESYSCLOUD_REGION";
-            }
         }
-        Optional<Duration> lifetime = trimToNull(p.defaultExpiresIn()) == null
-                ? Optional.empty()
-                : Optional.of(DurationParameter.parse(p.defaultExpiresIn(), "defaultExpiresIn"));
+        Optional<Duration> lifetime = Optional.ofNullable(p.duration(Parameter.DEFAULT_EXPIRES_IN));
         if (lifetime.isPresent() && lifetime.get().isZero()) {
             throw new ConfigurationException("<defaultExpiresIn> must be longer than zero.");
         }
         return ProviderSettings.builder()
                 .region(region, regionOrigin)
-                .issuer(trimToNull(p.issuer()))
-                .tokenUrl(trimToNull(p.tokenUrl()))
-                .apiUrl(trimToNull(p.apiUrl()))
-                .scope(trimToNull(p.scope()))
-                .audience(trimToNull(p.audience()))
+                .issuer(p.written(Parameter.ISSUER))
+                .tokenUrl(p.written(Parameter.TOKEN_URL))
+                .apiUrl(p.written(Parameter.API_URL))
+                .scope(p.written(Parameter.SCOPE))
+                .audience(p.written(Parameter.AUDIENCE))
                 .clientAuth(secretless.clientAuth())
                 .grant(secretless.grant())
-                .introspectionUrl(trimToNull(p.introspectionUrl()))
-                .verify(p.verify())
+                .introspectionUrl(p.written(Parameter.INTROSPECTION_URL))
+                .verify(p.flag(Parameter.VERIFY))
                 .defaultExpiresIn(lifetime)
-                .revocationUrl(trimToNull(p.revocationUrl()))
+                .revocationUrl(p.written(Parameter.REVOCATION_URL))
                 .build();
     }
 
-    private static CredentialRequest credentialRequest(ProviderKind kind, TokenParameters p,
+    private static CredentialRequest credentialRequest(ProviderKind kind, Parameters p,
             SecretlessParser.Result secretless) {
         List<EnvPair> defaults = kind.defaultClientEnv();
-        List<EnvPair> clientEnv = trimToNull(p.clientIdEnv()) == null && trimToNull(p.clientSecretEnv()) == null
-                ? defaults
-                : List.of(new EnvPair(orDefault(p.clientIdEnv(), defaults.get(0).idVariable()),
-                        orDefault(p.clientSecretEnv(), defaults.get(0).secretVariable())));
-        EnvPair accessKeyEnv = new EnvPair(
-                orDefault(p.accessKeyIdEnv(), ProviderKind.DEFAULT_ACCESS_KEY_ENV.idVariable()),
-                orDefault(p.accessKeySecretEnv(), ProviderKind.DEFAULT_ACCESS_KEY_ENV.secretVariable()));
-        return new CredentialRequest(trimToNull(p.serverId()), clientEnv, kind.needsAccessKey(),
-                trimToNull(p.accessKeyServerId()), accessKeyEnv, secretless.client(), secretless.identity());
+        String idEnv = p.written(Parameter.CLIENT_ID_ENV);
+        String secretEnv = p.written(Parameter.CLIENT_SECRET_ENV);
+        List<EnvPair> clientEnv = idEnv == null && secretEnv == null ? defaults
+                : List.of(new EnvPair(idEnv != null ? idEnv : defaults.get(0).idVariable(),
+                        secretEnv != null ? secretEnv : defaults.get(0).secretVariable()));
+        EnvPair accessKeyEnv = new EnvPair(p.text(Parameter.ACCESS_KEY_ID_ENV),
+                p.text(Parameter.ACCESS_KEY_SECRET_ENV));
+        return new CredentialRequest(p.written(Parameter.SERVER_ID), clientEnv, kind.needsAccessKey(),
+                p.written(Parameter.ACCESS_KEY_SERVER_ID), accessKeyEnv, secretless.client(), secretless.identity());
     }
 
-    private HttpSettings httpSettings(TokenParameters p) throws TokenException {
-        Duration total = DurationParameter.parse(orDefault(p.timeout(), "PT60S"), "timeout");
-        Duration connect = DurationParameter.parse(orDefault(p.connectTimeout(), "PT10S"), "connectTimeout");
+    private HttpSettings httpSettings(Parameters p) throws TokenException {
+        Duration total = p.duration(Parameter.TIMEOUT);
+        Duration connect = p.duration(Parameter.CONNECT_TIMEOUT);
         if (total.isZero() || connect.isZero()) {
             throw new ConfigurationException("<timeout> and <connectTimeout> must be longer than zero.");
         }
-        if (p.retries() < 0) {
-            throw new ConfigurationException("<retries> must be 0 or more, but was " + p.retries() + ".");
-        }
         RetryPolicy defaults = RetryPolicy.defaults();
-        RetryPolicy retry = new RetryPolicy(p.retries(),
-                DurationParameter.parse(orDefault(p.maxRetryWait(), "PT60S"), "maxRetryWait"),
+        RetryPolicy retry = new RetryPolicy(p.count(Parameter.RETRIES), p.duration(Parameter.MAX_RETRY_WAIT),
                 defaults.backoffBase(), defaults.backoffCap());
-        List<ProxyRoute> proxies = context.settingsProxies();
+        List<ProxyRoute> proxies = build.settingsProxies();
         if (proxies.isEmpty()) {
-            proxies = ProxyEnvironment.routes(context.environment(), redactor);
+            proxies = ProxyEnvironment.routes(build.environment(), redactor);
         }
         ProxySelection.requireOneLoginPerAddress(proxies);
         return new HttpSettings(connect, total, HttpSettings.DEFAULT_MAX_BODY_BYTES, retry, trust(p), proxies);
     }
 
-    private TrustSettings trust(TokenParameters p) throws TokenException {
-        String serverId = trimToNull(p.trustStoreServerId());
-        if (p.trustStore() == null) {
+    private TrustSettings trust(Parameters p) throws TokenException {
+        String serverId = p.written(Parameter.TRUST_STORE_SERVER_ID);
+        if (!p.isWritten(Parameter.TRUST_STORE)) {
             if (serverId != null) {
                 throw new ConfigurationException("<trustStoreServerId> is set but <trustStore> is not; set both, or "
                         + "neither.");
             }
             return TrustSettings.JVM_DEFAULT;
         }
-        String type = trimToNull(p.trustStoreType()) != null ? p.trustStoreType().trim().toUpperCase(Locale.ROOT)
-                : p.trustStore().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
         Secret password = null;
         if (serverId != null) {
-            password = context.servers().find(serverId)
+            password = build.servers().find(serverId)
                     .map(UsernamePassword::password)
                     .orElseThrow(() -> new ConfigurationException("<trustStoreServerId> names server '" + serverId
-                            + "', which is not in " + context.servers().where() + "."));
+                            + "', which is not in " + build.servers().where() + "."));
         }
-        return new TrustSettings(p.trustStore(), type, password);
-    }
-
-    private static String trimToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return trimToNull(value) == null ? fallback : value.trim();
+        return new TrustSettings(p.path(Parameter.TRUST_STORE),
+                StoreType.of(p.path(Parameter.TRUST_STORE), p.written(Parameter.TRUST_STORE_TYPE)), password);
     }
 }

@@ -1,18 +1,19 @@
 package io.github.oauthtoken.core.config;
 
 import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.CiSystem;
 import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.ci.CiSystem;
+import io.github.oauthtoken.core.credentials.ClientAuthentication;
 import io.github.oauthtoken.core.credentials.KeyStoreRequest;
 import io.github.oauthtoken.core.credentials.SecretlessClient;
 import io.github.oauthtoken.core.identity.IdentityRequest;
 import io.github.oauthtoken.core.identity.IdentitySourceKind;
 import io.github.oauthtoken.core.jwt.SigningAlgorithm;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.Grant;
 import io.github.oauthtoken.core.provider.GrantSettings;
 import io.github.oauthtoken.core.provider.ProviderKind;
+import io.github.oauthtoken.core.secret.StoreType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,18 @@ import java.util.function.Function;
  * combinations that make no sense live here, each refused with what to change.
  */
 final class SecretlessParser {
-    static final String DEFAULT_IDENTITY_VARIABLE = "OAUTH_ID_TOKEN";
     private static final String TOKEN_TYPE_PREFIX = "urn:ietf:params:oauth:token-type:";
+    /** What describes the identity token; meaningless without {@code identityToken}. */
+    private static final List<Parameter> IDENTITY_DETAILS = List.of(Parameter.IDENTITY_TOKEN_VARIABLE,
+            Parameter.IDENTITY_TOKEN_FILE, Parameter.IDENTITY_AUDIENCE, Parameter.AZURE_SERVICE_CONNECTION_ID);
+    /** What belongs to {@code private_key_jwt}. */
+    private static final List<Parameter> KEY_PARAMETERS = List.of(Parameter.KEY_STORE, Parameter.KEY_STORE_TYPE,
+            Parameter.KEY_ALIAS, Parameter.KEY_STORE_SERVER_ID, Parameter.SIGNING_ALGORITHM, Parameter.KEY_ID);
+    /** What only provider oauth2 can use, beside a clientAuth without secret and a grant beyond client credentials. */
+    private static final List<Parameter> OAUTH2_ONLY = List.of(Parameter.CLIENT_ID, Parameter.IDENTITY_TOKEN,
+            Parameter.IDENTITY_TOKEN_VARIABLE, Parameter.IDENTITY_TOKEN_FILE, Parameter.IDENTITY_AUDIENCE,
+            Parameter.AZURE_SERVICE_CONNECTION_ID, Parameter.SUBJECT_TOKEN_TYPE, Parameter.REQUESTED_TOKEN_TYPE,
+            Parameter.RESOURCE, Parameter.ASSERTION_AUDIENCE);
 
     /**
      * @param client   null for a client with a stored secret
@@ -36,11 +47,11 @@ final class SecretlessParser {
 
     private SecretlessParser() {}
 
-    static Result parse(ProviderKind kind, TokenParameters p, Function<String, String> environment, BuildLog log)
+    static Result parse(ProviderKind kind, Parameters p, Function<String, String> environment, BuildLog log)
             throws TokenException {
-        String clientAuthText = trimToNull(p.clientAuth());
+        String clientAuthText = p.written(Parameter.CLIENT_AUTH);
         ClientAuthentication parsedAuth = clientAuthText == null ? null : ClientAuthentication.parse(clientAuthText);
-        Grant grant = Grant.parse(p.grant());
+        Grant grant = p.isWritten(Parameter.GRANT) ? Grant.parse(p.written(Parameter.GRANT)) : Grant.CLIENT_CREDENTIALS;
         if (kind != ProviderKind.OAUTH2) {
             List<String> used = secretlessParameters(p, parsedAuth, grant);
             if (!used.isEmpty()) {
@@ -59,7 +70,7 @@ final class SecretlessParser {
             throw new ConfigurationException("<grant> " + grant.id() + " presents the CI's identity token, but "
                     + "<identityToken> is not set. Set it to github, azure, variable, file or auto.");
         }
-        if ((trimToNull(p.subjectTokenType()) != null || trimToNull(p.requestedTokenType()) != null)
+        if ((p.isWritten(Parameter.SUBJECT_TOKEN_TYPE) || p.isWritten(Parameter.REQUESTED_TOKEN_TYPE))
                 && grant != Grant.TOKEN_EXCHANGE) {
             throw new ConfigurationException("<subjectTokenType> and <requestedTokenType> belong to token exchange; "
                     + "set <grant>token-exchange</grant>, or remove them.");
@@ -82,44 +93,41 @@ final class SecretlessParser {
         }
 
         KeyStoreRequest key = null;
+        List<String> keyParameters = written(p, KEY_PARAMETERS);
         if (auth == ClientAuthentication.PRIVATE_KEY_JWT) {
             key = keyStore(p);
-        } else if (!keyParameters(p).isEmpty()) {
-            throw new ConfigurationException(String.join(", ", keyParameters(p)) + " belong to <clientAuth>"
-                    + "private_key_jwt, but <clientAuth> is " + describe(auth) + ". Set <clientAuth>private_key_jwt"
+        } else if (!keyParameters.isEmpty()) {
+            throw new ConfigurationException(String.join(", ", keyParameters) + " belong to <clientAuth>"
+                    + "private_key_jwt, but <clientAuth> is " + auth.id() + ". Set <clientAuth>private_key_jwt"
                     + "</clientAuth>, or remove them.");
         }
-        String assertionAudience = trimToNull(p.assertionAudience());
+        String assertionAudience = p.written(Parameter.ASSERTION_AUDIENCE);
         if (assertionAudience != null && auth != ClientAuthentication.PRIVATE_KEY_JWT) {
             throw new ConfigurationException("<assertionAudience> sets the audience of the client assertions the "
                     + "plugin signs, so it needs <clientAuth>private_key_jwt</clientAuth>. An identity token's audience "
                     + "is chosen when it is issued (<identityAudience> on GitHub Actions, id_tokens aud on GitLab).");
         }
-        String clientId = trimToNull(p.clientId());
+        String clientId = p.written(Parameter.CLIENT_ID);
         if (clientId != null && auth.needsSecret()) {
             throw new ConfigurationException("<clientId> is for clients without a stored secret (private_key_jwt, an "
-                    + "identity token, clientAuth none). With <clientAuth> " + describe(auth) + " the id comes with the "
+                    + "identity token, clientAuth none). With <clientAuth> " + auth.id() + " the id comes with the "
                     + "secret: the <username> of the settings.xml server, or the client id variable.");
         }
-        SecretlessClient client = auth.needsSecret() ? null : new SecretlessClient(clientId,
-                auth != ClientAuthentication.NONE, key, auth == ClientAuthentication.IDENTITY_TOKEN_ASSERTION);
+        SecretlessClient client = auth.needsSecret() ? null : new SecretlessClient(clientId, auth, key);
         GrantSettings settings = new GrantSettings(grant,
-                grant == Grant.TOKEN_EXCHANGE ? tokenType(p.subjectTokenType(), "jwt", "subjectTokenType") : null,
-                grant == Grant.TOKEN_EXCHANGE && trimToNull(p.requestedTokenType()) != null
-                        ? tokenType(p.requestedTokenType(), null, "requestedTokenType") : null,
-                trimToNull(p.resource()), assertionAudience);
+                grant == Grant.TOKEN_EXCHANGE
+                        ? tokenType(p, Parameter.SUBJECT_TOKEN_TYPE, Defaults.SUBJECT_TOKEN_TYPE) : null,
+                grant == Grant.TOKEN_EXCHANGE && p.isWritten(Parameter.REQUESTED_TOKEN_TYPE)
+                        ? tokenType(p, Parameter.REQUESTED_TOKEN_TYPE, null) : null,
+                p.written(Parameter.RESOURCE), assertionAudience);
         return new Result(auth, settings, client, identity);
     }
 
-    private static IdentityRequest identity(TokenParameters p, Function<String, String> environment, BuildLog log)
+    private static IdentityRequest identity(Parameters p, Function<String, String> environment, BuildLog log)
             throws ConfigurationException {
-        String source = trimToNull(p.identityToken());
-        List<String> details = new ArrayList<>();
-        addIfSet(details, "identityTokenVariable", p.identityTokenVariable());
-        addIfSet(details, "identityTokenFile", p.identityTokenFile() == null ? null : p.identityTokenFile().toString());
-        addIfSet(details, "identityAudience", p.identityAudience());
-        addIfSet(details, "azureServiceConnectionId", p.azureServiceConnectionId());
+        String source = p.written(Parameter.IDENTITY_TOKEN);
         if (source == null) {
+            List<String> details = written(p, IDENTITY_DETAILS);
             if (!details.isEmpty()) {
                 throw new ConfigurationException(String.join(", ", details) + " describe the CI identity token, but "
                         + "<identityToken> is not set. Set it to github, azure, variable, file or auto.");
@@ -134,114 +142,86 @@ final class SecretlessParser {
             case "auto" -> switch (CiSystem.detect(environment)) {
                 case GITHUB_ACTIONS -> IdentitySourceKind.GITHUB;
                 case AZURE_PIPELINES -> IdentitySourceKind.AZURE;
-                default -> p.identityTokenFile() != null ? IdentitySourceKind.FILE : IdentitySourceKind.VARIABLE;
+                default -> p.isWritten(Parameter.IDENTITY_TOKEN_FILE) ? IdentitySourceKind.FILE
+                        : IdentitySourceKind.VARIABLE;
             };
             default -> throw new ConfigurationException("Unknown <identityToken> '" + source + "'. Valid values: github "
                     + "(GitHub Actions' token endpoint), azure (Azure Pipelines' token endpoint), variable (an "
                     + "environment variable: GitLab CI id_tokens, Jenkins), file (Kubernetes and other token files) "
                     + "and auto (by the CI system this build runs on).");
         };
-        String serviceConnection = trimToNull(p.azureServiceConnectionId());
+        String serviceConnection = p.written(Parameter.AZURE_SERVICE_CONNECTION_ID);
         if (kind == IdentitySourceKind.AZURE && serviceConnection == null) {
             throw new ConfigurationException("<identityToken> " + source + " asks Azure Pipelines for an identity "
                     + "token, which needs <azureServiceConnectionId>: the id of the service connection (with workload "
                     + "identity federation) the token is for.");
         }
-        if (kind == IdentitySourceKind.FILE && p.identityTokenFile() == null) {
+        if (kind == IdentitySourceKind.FILE && !p.isWritten(Parameter.IDENTITY_TOKEN_FILE)) {
             throw new ConfigurationException("<identityToken> file needs <identityTokenFile>, the file that holds the "
                     + "token.");
         }
-        String audience = trimToNull(p.identityAudience());
+        String audience = p.written(Parameter.IDENTITY_AUDIENCE);
         if (audience != null && kind != IdentitySourceKind.GITHUB) {
             // Not an error: with auto, one POM serves GitHub Actions and other CI systems.
             log.info("<identityAudience> " + audience + " is not used: only GitHub Actions issues the identity token for "
                     + "an audience asked for at build time; this token's audience is set where it is issued (GitLab: "
                     + "the job's id_tokens aud; Azure Pipelines: api://AzureADTokenExchange).");
         }
-        return new IdentityRequest(kind,
-                trimToNull(p.identityTokenVariable()) == null ? DEFAULT_IDENTITY_VARIABLE : p.identityTokenVariable().trim(),
-                p.identityTokenFile(), kind == IdentitySourceKind.GITHUB ? audience : null, serviceConnection);
+        String variable = p.written(Parameter.IDENTITY_TOKEN_VARIABLE);
+        return new IdentityRequest(kind, variable != null ? variable : Defaults.IDENTITY_TOKEN_VARIABLE,
+                p.path(Parameter.IDENTITY_TOKEN_FILE), kind == IdentitySourceKind.GITHUB ? audience : null,
+                serviceConnection);
     }
 
-    private static KeyStoreRequest keyStore(TokenParameters p) throws ConfigurationException {
-        if (p.keyStore() == null) {
+    private static KeyStoreRequest keyStore(Parameters p) throws ConfigurationException {
+        if (!p.isWritten(Parameter.KEY_STORE)) {
             throw new ConfigurationException("<clientAuth>private_key_jwt</clientAuth> needs <keyStore>, a PKCS12 or "
                     + "JKS file with the client's private key and certificate, and <keyStoreServerId>, the settings.xml "
                     + "server whose <password> opens it.");
         }
-        String serverId = trimToNull(p.keyStoreServerId());
+        String serverId = p.written(Parameter.KEY_STORE_SERVER_ID);
         if (serverId == null) {
-            throw new ConfigurationException("<keyStore> " + p.keyStore() + " needs <keyStoreServerId>: the id of the "
-                    + "settings.xml server whose <password> opens the store and its key (a password is never a "
-                    + "parameter, since mvn -X prints every parameter).");
+            throw new ConfigurationException("<keyStore> " + p.path(Parameter.KEY_STORE) + " needs <keyStoreServerId>: "
+                    + "the id of the settings.xml server whose <password> opens the store and its key (a password is "
+                    + "never a parameter, since mvn -X prints every parameter).");
         }
-        String type = trimToNull(p.keyStoreType()) != null ? p.keyStoreType().trim().toUpperCase(Locale.ROOT)
-                : p.keyStore().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
-        SigningAlgorithm algorithm = trimToNull(p.signingAlgorithm()) == null ? null
-                : SigningAlgorithm.parse(p.signingAlgorithm());
-        return new KeyStoreRequest(p.keyStore(), type, trimToNull(p.keyAlias()), serverId, algorithm,
-                trimToNull(p.keyId()));
+        String algorithm = p.written(Parameter.SIGNING_ALGORITHM);
+        return new KeyStoreRequest(p.path(Parameter.KEY_STORE),
+                StoreType.of(p.path(Parameter.KEY_STORE), p.written(Parameter.KEY_STORE_TYPE)),
+                p.written(Parameter.KEY_ALIAS), serverId, algorithm == null ? null : SigningAlgorithm.parse(algorithm),
+                p.written(Parameter.KEY_ID));
     }
 
     /** A token type URN (RFC 8693 section 3), from the short forms {@code jwt}, {@code id_token} and so on. */
-    private static String tokenType(String value, String fallback, String parameter) throws ConfigurationException {
-        String text = trimToNull(value) == null ? fallback : value.trim();
+    private static String tokenType(Parameters p, Parameter parameter, String fallback) throws ConfigurationException {
+        String text = p.isWritten(parameter) ? p.written(parameter) : fallback;
         if (text.startsWith("urn:")) {
             return text;
         }
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "jwt", "id_token", "access_token", "refresh_token", "saml1", "saml2" -> TOKEN_TYPE_PREFIX
                     + text.toLowerCase(Locale.ROOT);
-            default -> throw new ConfigurationException("<" + parameter + "> '" + text + "' is no token type. Give a "
-                    + "URN (urn:ietf:params:oauth:token-type:jwt) or one of the short forms jwt, id_token, "
+            default -> throw new ConfigurationException(parameter.element() + " '" + text + "' is no token type. Give "
+                    + "a URN (urn:ietf:params:oauth:token-type:jwt) or one of the short forms jwt, id_token, "
                     + "access_token.");
         };
     }
 
-    private static List<String> secretlessParameters(TokenParameters p, ClientAuthentication auth, Grant grant) {
+    private static List<String> secretlessParameters(Parameters p, ClientAuthentication auth, Grant grant) {
         List<String> used = new ArrayList<>();
         if (auth != null && !auth.needsSecret()) {
-            used.add("<clientAuth> " + p.clientAuth().trim());
+            used.add("<clientAuth> " + p.written(Parameter.CLIENT_AUTH));
         }
         if (grant != Grant.CLIENT_CREDENTIALS) {
             used.add("<grant> " + grant.id());
         }
-        addIfSet(used, "clientId", p.clientId());
-        addIfSet(used, "identityToken", p.identityToken());
-        addIfSet(used, "identityTokenVariable", p.identityTokenVariable());
-        addIfSet(used, "identityTokenFile", p.identityTokenFile() == null ? null : p.identityTokenFile().toString());
-        addIfSet(used, "identityAudience", p.identityAudience());
-        addIfSet(used, "azureServiceConnectionId", p.azureServiceConnectionId());
-        addIfSet(used, "subjectTokenType", p.subjectTokenType());
-        addIfSet(used, "requestedTokenType", p.requestedTokenType());
-        addIfSet(used, "resource", p.resource());
-        addIfSet(used, "assertionAudience", p.assertionAudience());
-        used.addAll(keyParameters(p));
+        used.addAll(written(p, OAUTH2_ONLY));
+        used.addAll(written(p, KEY_PARAMETERS));
         return used;
     }
 
-    private static List<String> keyParameters(TokenParameters p) {
-        List<String> used = new ArrayList<>();
-        addIfSet(used, "keyStore", p.keyStore() == null ? null : p.keyStore().toString());
-        addIfSet(used, "keyStoreType", p.keyStoreType());
-        addIfSet(used, "keyAlias", p.keyAlias());
-        addIfSet(used, "keyStoreServerId", p.keyStoreServerId());
-        addIfSet(used, "signingAlgorithm", p.signingAlgorithm());
-        addIfSet(used, "keyId", p.keyId());
-        return used;
-    }
-
-    private static void addIfSet(List<String> names, String name, String value) {
-        if (trimToNull(value) != null) {
-            names.add("<" + name + ">");
-        }
-    }
-
-    private static String describe(ClientAuthentication auth) {
-        return auth.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String trimToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /** The elements of those parameters the user wrote, in the given order. */
+    private static List<String> written(Parameters p, List<Parameter> parameters) {
+        return parameters.stream().filter(p::isWritten).map(Parameter::element).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.credentials;
 
+import io.github.oauthtoken.core.jwt.ClientAssertions;
 import io.github.oauthtoken.core.secret.Secret;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.credentials;
 
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.Variables;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class CredentialResolver {
         Optional<ClientCredentials> client = request.serverId() != null
                 ? fromServer(request.serverId(), "client id", "client secret", problems)
                         .map(p -> new ClientCredentials(p.username(), p.password(), serverOrigin(request.serverId())))
-                : fromEnvironment(request.clientEnv(), problems)
+                : fromEnvironment(request.clientEnv(), true, problems)
                         .map(p -> new ClientCredentials(p.username(), p.password(), p.origin()));
 
         Optional<AccessKey> accessKey = Optional.empty();
@@ -37,7 +38,7 @@ public final class CredentialResolver {
             accessKey = request.accessKeyServerId() != null
                     ? fromServer(request.accessKeyServerId(), "access key id", "access key secret", problems)
                             .map(p -> new AccessKey(p.username(), p.password(), serverOrigin(request.accessKeyServerId())))
-                    : fromEnvironment(List.of(request.accessKeyEnv()), problems)
+                    : fromEnvironment(List.of(request.accessKeyEnv()), true, problems)
                             .map(p -> new AccessKey(p.username(), p.password(), p.origin()));
         }
 
@@ -63,21 +64,49 @@ public final class CredentialResolver {
         return "server '" + serverId + "' in settings.xml";
     }
 
-    private record Found(String username, Secret password, String origin) {}
+    /**
+     * The client's id for a client without a stored secret: from the settings.xml server's {@code <username>} or
+     * the client id variables, looked up as for a client with a secret but without reading the secret beside it.
+     *
+     * @param looked where it looked without finding it, for the caller's message
+     */
+    Optional<Found> clientIdOnly(CredentialRequest request, List<String> looked) throws TokenException {
+        return request.serverId() != null
+                ? fromServer(request.serverId(), "client id", null, looked)
+                : fromEnvironment(request.clientEnv(), false, looked);
+    }
 
+    /**
+     * What a lookup found.
+     *
+     * @param secret null when only the id was asked for
+     */
+    record Found(String username, Secret password, String origin) {}
+
+    /** @param secretName what the password is, or null to read only the username */
     private Optional<Found> fromServer(String serverId, String idName, String secretName, List<String> problems)
             throws TokenException {
+        boolean withSecret = secretName != null;
         Optional<UsernamePassword> server = servers.find(serverId);
         if (server.isEmpty()) {
             problems.add("settings.xml server '" + serverId + "': no <server> with this id in " + servers.where()
-                    + " (the plugin does not fall back to environment variables when a server id is given)");
+                    + (withSecret ? " (the plugin does not fall back to environment variables when a server id is "
+                            + "given)" : ""));
             return Optional.empty();
         }
         UsernamePassword found = server.get();
+        boolean hasId = found.username() != null && !found.username().isBlank();
+        if (!withSecret) {
+            if (hasId) {
+                return Optional.of(new Found(found.username().trim(), null, "the <username> of server '" + serverId
+                        + "' in settings.xml"));
+            }
+            problems.add("settings.xml server '" + serverId + "': has no <username>");
+            return Optional.empty();
+        }
         if (found.password() != null) {
             redactor.register(found.password());
         }
-        boolean hasId = found.username() != null && !found.username().isBlank();
         boolean hasSecret = found.password() != null && !found.password().isEmpty();
         if (hasId && hasSecret) {
             return Optional.of(new Found(found.username().trim(), found.password(), serverOrigin(serverId)));
@@ -93,11 +122,19 @@ public final class CredentialResolver {
         return Optional.empty();
     }
 
-    private Optional<Found> fromEnvironment(List<EnvPair> pairs, List<String> problems) {
+    /** @param withSecret false to read only the id variables */
+    private Optional<Found> fromEnvironment(List<EnvPair> pairs, boolean withSecret, List<String> problems) {
         List<String> looked = new ArrayList<>();
         for (EnvPair pair : pairs) {
-            String id = variable(pair.idVariable());
-            String secret = variable(pair.secretVariable());
+            String id = Variables.read(environment, pair.idVariable());
+            if (!withSecret) {
+                if (id != null) {
+                    return Optional.of(new Found(id, null, "environment variable " + pair.idVariable()));
+                }
+                looked.add("environment variable " + pair.idVariable() + " (not set)");
+                continue;
+            }
+            String secret = Variables.read(environment, pair.secretVariable());
             if (secret != null) {
                 redactor.register(Secret.of(secret));
             }
@@ -109,10 +146,5 @@ public final class CredentialResolver {
         }
         problems.addAll(looked);
         return Optional.empty();
-    }
-
-    private String variable(String name) {
-        String value = environment.apply(name);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.credentials;
 
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.jwt.ClientAssertions;
 import io.github.oauthtoken.core.jwt.CompactJwt;
 import io.github.oauthtoken.core.jwt.SigningAlgorithm;
 import io.github.oauthtoken.core.secret.Secret;

@@ -6,6 +6,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.identity.IdentityClaims;
 import io.github.oauthtoken.core.identity.IdentityToken;
+import io.github.oauthtoken.core.jwt.ClientAssertions;
 import io.github.oauthtoken.core.jwt.SigningAlgorithm;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
@@ -73,44 +74,24 @@ public final class SecretlessResolver {
     private ClientCredentials client(String providerName, CredentialRequest request, SecretlessClient secretless,
             Optional<IdentityToken> identity) throws TokenException {
         List<String> looked = new ArrayList<>();
-        String id = null;
-        String origin = null;
-        if (secretless.clientId() != null) {
-            id = secretless.clientId();
-            origin = "<clientId>";
-        } else if (request.serverId() != null) {
-            Optional<UsernamePassword> server = servers.find(request.serverId());
-            if (server.isPresent() && server.get().username() != null && !server.get().username().isBlank()) {
-                id = server.get().username().trim();
-                origin = "the <username> of server '" + request.serverId() + "' in settings.xml";
-            } else {
-                looked.add("settings.xml server '" + request.serverId() + "': " + (server.isEmpty()
-                        ? "no <server> with this id in " + servers.where() : "has no <username>"));
-            }
-        } else {
-            for (EnvPair pair : request.clientEnv()) {
-                String value = environment.apply(pair.idVariable());
-                if (value != null && !value.isBlank()) {
-                    id = value.trim();
-                    origin = "environment variable " + pair.idVariable();
-                    break;
-                }
-                looked.add("environment variable " + pair.idVariable() + " (not set)");
-            }
-        }
-        if (id == null && secretless.clientIdRequired()) {
+        Optional<CredentialResolver.Found> found = secretless.clientId() != null
+                ? Optional.of(new CredentialResolver.Found(secretless.clientId(), null, "<clientId>"))
+                : new CredentialResolver(servers, environment, redactor).clientIdOnly(request, looked);
+        if (found.isEmpty() && secretless.clientIdRequired()) {
             throw new TokenException("Missing the client id for provider " + providerName + " (no secret is needed "
                     + "with " + (secretless.key() != null ? "private_key_jwt" : "an identity token") + ", but the id "
                     + "is). Looked at:\n  - <clientId> (not set)\n  - " + String.join("\n  - ", looked)
                     + "\nSet <clientId>: the id is no secret.");
         }
         ClientAssertions assertions = null;
+        String id = found.map(CredentialResolver.Found::username).orElse(null);
         if (secretless.key() != null) {
             assertions = privateKeyJwt(id, secretless.key());
         } else if (secretless.identityIsAssertion()) {
             assertions = identity.orElseThrow(() -> new IllegalStateException("an identity assertion without identity"));
         }
-        return new ClientCredentials(id, null, origin == null ? "no client id" : origin, assertions);
+        return new ClientCredentials(id, null, found.map(CredentialResolver.Found::origin).orElse("no client id"),
+                assertions);
     }
 
     private PrivateKeyJwt privateKeyJwt(String clientId, KeyStoreRequest key) throws TokenException {

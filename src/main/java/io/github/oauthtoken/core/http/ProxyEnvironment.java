@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.http;
 
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.Variables;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -31,12 +33,10 @@ public final class ProxyEnvironment {
         return routes;
     }
 
+    /** The variable in upper case, else in lower case (curl and most tools read both). */
     private static String either(Function<String, String> environment, String upper) {
-        String value = environment.apply(upper);
-        if (value == null || value.isBlank()) {
-            value = environment.apply(upper.toLowerCase());
-        }
-        return value == null || value.isBlank() ? null : value.trim();
+        String value = Variables.read(environment, upper);
+        return value != null ? value : Variables.read(environment, upper.toLowerCase(Locale.ROOT));
     }
 
     private static ProxyRoute parse(String value, String scheme, String variable, NonProxyHosts bypass,

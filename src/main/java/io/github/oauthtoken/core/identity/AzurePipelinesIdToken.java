@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.identity;
 
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.Variables;
 import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
@@ -36,8 +37,8 @@ public final class AzurePipelinesIdToken implements IdentityTokenSource {
 
     @Override
     public Secret obtain() throws TokenException {
-        String uri = blankToNull(environment.apply(URI_VARIABLE));
-        String accessToken = blankToNull(environment.apply(TOKEN_VARIABLE));
+        String uri = Variables.read(environment, URI_VARIABLE);
+        String accessToken = Variables.read(environment, TOKEN_VARIABLE);
         if (accessToken != null) {
             redactor.register(Secret.of(accessToken));
         }
@@ -72,9 +73,5 @@ public final class AzurePipelinesIdToken implements IdentityTokenSource {
     @Override
     public String memoryKey() {
         return "azure " + serviceConnectionId;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

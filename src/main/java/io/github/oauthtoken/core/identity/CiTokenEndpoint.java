@@ -7,7 +7,7 @@ import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.http.Json;
-import io.github.oauthtoken.core.provider.OAuthErrorResponse;
+import io.github.oauthtoken.core.token.OAuthErrorResponse;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.text.ServerText;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.identity;
 
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.Variables;
 import io.github.oauthtoken.core.http.EndpointPolicy;
 import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
@@ -35,8 +36,8 @@ public final class GitHubActionsIdToken implements IdentityTokenSource {
 
     @Override
     public Secret obtain() throws TokenException {
-        String url = blankToNull(environment.apply(URL_VARIABLE));
-        String requestToken = blankToNull(environment.apply(TOKEN_VARIABLE));
+        String url = Variables.read(environment, URL_VARIABLE);
+        String requestToken = Variables.read(environment, TOKEN_VARIABLE);
         if (requestToken != null) {
             redactor.register(Secret.of(requestToken));
         }
@@ -75,9 +76,5 @@ public final class GitHubActionsIdToken implements IdentityTokenSource {
     @Override
     public String memoryKey() {
         return "github " + audience;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

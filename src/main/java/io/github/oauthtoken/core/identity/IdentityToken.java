@@ -1,7 +1,7 @@
 package io.github.oauthtoken.core.identity;
 
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.credentials.ClientAssertions;
+import io.github.oauthtoken.core.jwt.ClientAssertions;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.text.ServerText;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.oauthtoken.core.identity;
 
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.ci.CiSystem;
+import io.github.oauthtoken.core.CiSystem;
 import io.github.oauthtoken.core.secret.Secret;
 import java.util.function.Function;
 

@@ -7,16 +7,19 @@ import io.github.oauthtoken.core.http.FormBody;
 import io.github.oauthtoken.core.http.HttpCall;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.http.Json;
-import io.github.oauthtoken.core.scope.GrantedScopes;
+import io.github.oauthtoken.core.http.RetryRule;
 import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.GrantedScopes;
 import io.github.oauthtoken.core.token.TokenResponse;
+import io.github.oauthtoken.core.token.TokenResult;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Genesys Cloud: client credentials at {@code https://login.<domain>/oauth/token}; with {@code verify}, a call to
@@ -24,6 +27,25 @@ import java.util.Optional;
  */
 public final class GenesysProvider implements TokenProvider {
     static final String TOKENS_ME = "/api/v2/tokens/me";
+    private static final String READ_ONLY = ":readonly";
+
+    /**
+     * Genesys Cloud reports some rate limiting as HTTP 400 {@code invalid_request} with a description that says so;
+     * its own tools retry those like a 429 (PROTOCOLS.md).
+     */
+    static final RetryRule RETRY_RULE = RetryRule.STANDARD.orElse(reply -> {
+        if (reply.status() != 400) {
+            return null;
+        }
+        Optional<Map<String, Object>> json = reply.jsonObject();
+        if (json.isEmpty() || !"invalid_request".equals(json.get().get("error"))) {
+            return null;
+        }
+        String text = (json.get().get("error_description") + " " + json.get().get("description") + " "
+                + json.get().get("message")).toLowerCase(Locale.ROOT);
+        return text.contains("rate limit") || text.contains("rate-limit") || text.contains("too many requests")
+                ? "HTTP 400 invalid_request (rate limit)" : null;
+    });
 
     private final ProviderContext context;
 
@@ -43,6 +65,22 @@ public final class GenesysProvider implements TokenProvider {
             // The fetch reports the bad region; the key only has to tell it apart from good ones.
             return "genesys:" + region;
         }
+    }
+
+    /**
+     * Genesys Cloud's API accepts the read-write scope wherever it asks for the read-only one (an endpoint lists
+     * both {@code routing} and {@code routing:readonly}), so {@code routing} covers {@code routing:readonly}.
+     */
+    static boolean covers(Set<String> granted, String required) {
+        return granted.contains(required) || required.endsWith(READ_ONLY)
+                && granted.contains(required.substring(0, required.length() - READ_ONLY.length()));
+    }
+
+    /** Where a client credentials client gets a scope it lacks. */
+    static String whereToGrant(String clientId, String them) {
+        return "Grant " + them + " to OAuth client " + clientId + " in Genesys Cloud under Admin > Integrations > "
+                + "OAuth (a client credentials client gets its permissions from the roles on its Roles tab), or remove "
+                + them + " from <requiredScopes>.";
     }
 
     @Override

@@ -30,10 +30,8 @@ public enum Grant {
         return grantType;
     }
 
+    /** @param value what the user wrote; unset means {@link #CLIENT_CREDENTIALS} */
     public static Grant parse(String value) throws ConfigurationException {
-        if (value == null || value.isBlank()) {
-            return CLIENT_CREDENTIALS;
-        }
         String v = value.trim().toLowerCase(Locale.ROOT);
         for (Grant grant : values()) {
             if (grant.id.equals(v) || grant.id.replace('-', '_').equals(v) || grant.grantType.equals(v)) {

@@ -3,6 +3,7 @@ package io.github.oauthtoken.core.provider;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.HttpReply;
 import io.github.oauthtoken.core.text.ServerText;
+import io.github.oauthtoken.core.token.OAuthErrorResponse;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;

@@ -3,9 +3,11 @@ package io.github.oauthtoken.core.provider;
 import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.EnvPair;
+import io.github.oauthtoken.core.http.RetryRule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The supported token providers, with the environment variables each reads by default. */
@@ -16,8 +18,6 @@ public enum ProviderKind {
             new EnvPair("GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET")), false),
     CXONE(List.of(new EnvPair("NICE_CLIENT_ID", "NICE_CLIENT_SECRET")), true),
     OAUTH2(List.of(new EnvPair("OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET")), false);
-
-    public static final EnvPair DEFAULT_ACCESS_KEY_ENV = new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET");
 
     private final List<EnvPair> defaultClientEnv;
     private final boolean needsAccessKey;
@@ -56,6 +56,33 @@ public enum ProviderKind {
             case GENESYS -> GenesysProvider.tokenServer(settings);
             case CXONE -> CxoneProvider.tokenServer(settings);
             case OAUTH2 -> OAuth2Provider.tokenServer(settings);
+        };
+    }
+
+    /** Which answers of this provider's servers are worth another attempt. */
+    public RetryRule retryRule() {
+        return this == GENESYS ? GenesysProvider.RETRY_RULE : RetryRule.STANDARD;
+    }
+
+    /** Whether a token that grants {@code granted} covers {@code required}, as this provider's API sees it. */
+    public boolean covers(Set<String> granted, String required) {
+        return this == GENESYS ? GenesysProvider.covers(granted, required) : granted.contains(required);
+    }
+
+    /**
+     * Where to grant scopes a token lacks, for {@code requiredScopes}' failure.
+     *
+     * @param them           "it" or "them"
+     * @param requestedScope the {@code scope} the build asked for, or null
+     */
+    public String whereToGrant(String clientId, String requestedScope, String them) {
+        return switch (this) {
+            case GENESYS -> GenesysProvider.whereToGrant(clientId, them);
+            case CXONE -> "Grant " + them + " to the CXone back-end application " + clientId + ", or remove " + them
+                    + " from <requiredScopes>.";
+            case OAUTH2 -> "Grant " + them + " to client " + clientId + " at the authorization server and request "
+                    + them + " with <scope> (" + (requestedScope == null ? "not set" : "now '" + requestedScope + "'")
+                    + "), or remove " + them + " from <requiredScopes>.";
         };
     }
 

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.core.provider;
 
+import io.github.oauthtoken.core.credentials.ClientAuthentication;
 import java.time.Duration;
 import java.util.Optional;
 

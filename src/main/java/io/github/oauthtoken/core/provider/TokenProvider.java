@@ -2,8 +2,9 @@ package io.github.oauthtoken.core.provider;
 
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.Credentials;
-import io.github.oauthtoken.core.scope.GrantedScopes;
 import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.GrantedScopes;
+import io.github.oauthtoken.core.token.TokenResult;
 
 /** Obtains (and, when asked to, verifies or revokes) an access token from one kind of identity server. */
 public interface TokenProvider {

@@ -3,9 +3,9 @@ package io.github.oauthtoken.core.refresh;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.RetryPolicy;
-import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.token.TokenResult;
 import io.github.oauthtoken.core.token.AccessToken;
-import java.nio.file.Path;
+import io.github.oauthtoken.core.publish.TokenFile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public final class TokenFileRefresher {
      */
     @FunctionalInterface
     public interface Sink {
-        void publish(TokenResult fresh, List<Path> files, String replaced);
+        void publish(TokenResult fresh, List<TokenFile> files, String replaced);
     }
 
     private final String provider;
@@ -52,7 +52,7 @@ public final class TokenFileRefresher {
     private final RetryPolicy retry;
     private final Duration timeout;
     private final Object lock = new Object();
-    private final Set<Path> files = new LinkedHashSet<>();
+    private final Set<TokenFile> files = new LinkedHashSet<>();
     private final Thread thread;
     // Guarded by lock.
     private Duration minValidity;
@@ -66,7 +66,7 @@ public final class TokenFileRefresher {
     private boolean warnedNoRoom;
 
     private TokenFileRefresher(String provider, Source source, Sink sink, BuildLog log, Clock clock, RetryPolicy retry,
-            Duration timeout, Duration minValidity, AccessToken current, Path file) {
+            Duration timeout, Duration minValidity, AccessToken current, TokenFile file) {
         this.provider = provider;
         this.source = source;
         this.sink = sink;
@@ -91,7 +91,7 @@ public final class TokenFileRefresher {
      * @param timeout the deadline of one fetch: the lead a refresh needs, and how long {@link #stop} waits for one
      */
     public static TokenFileRefresher start(String provider, Source source, Sink sink, BuildLog log, Clock clock,
-            RetryPolicy retry, Duration timeout, Duration minValidity, AccessToken current, Path file) {
+            RetryPolicy retry, Duration timeout, Duration minValidity, AccessToken current, TokenFile file) {
         TokenFileRefresher refresher = new TokenFileRefresher(provider, source, sink, log, clock, retry, timeout,
                 minValidity, current, file);
         refresher.thread.start();
@@ -106,7 +106,7 @@ public final class TokenFileRefresher {
      *
      * @return false when the refresher has already stopped (the caller starts a new one)
      */
-    public boolean add(Path file, AccessToken tokenInFile, Duration minValidity) {
+    public boolean add(TokenFile file, AccessToken tokenInFile, Duration minValidity) {
         synchronized (lock) {
             if (stopped) {
                 return false;
@@ -151,7 +151,7 @@ public final class TokenFileRefresher {
             count = refreshes;
         }
         String which = "the token file" + (files().size() == 1 ? " " : "s ") + String.join(", ",
-                files().stream().map(Path::toString).toList());
+                files().stream().map(TokenFile::toString).toList());
         if (thread.isAlive()) {
             // A fetch that outlived its own deadline; what it brings is dropped (see run), nothing is written.
             endLog.warn("Stopped refreshing " + which + ", but its thread is still finishing a fetch; it writes "
@@ -162,11 +162,7 @@ public final class TokenFileRefresher {
         }
     }
 
-    public boolean alive() {
-        return thread.isAlive();
-    }
-
-    private List<Path> files() {
+    private List<TokenFile> files() {
         synchronized (lock) {
             return new ArrayList<>(files);
         }
@@ -238,7 +234,7 @@ public final class TokenFileRefresher {
                                     + Duration.between(now, validUntil).toSeconds() + " s");
                 }
                 String message = "Could not refresh the " + provider + " token in " + String.join(", ",
-                        files().stream().map(Path::toString).toList()) + " (attempt " + failures + "): "
+                        files().stream().map(TokenFile::toString).toList()) + " (attempt " + failures + "): "
                         + reason(e) + " The build goes on; " + current + ". Next attempt in "
                         + String.format(Locale.ROOT, "%.1f s", wait.toMillis() / 1000.0) + ".";
                 if (!expired || !warnedExpired) {

@@ -1,10 +1,8 @@
 package io.github.oauthtoken.core.revocation;
 
-import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.cache.CacheKey;
-import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.publish.TokenFile;
 import io.github.oauthtoken.core.token.AccessToken;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,19 +14,23 @@ import java.util.function.Predicate;
  * token, not per goal execution: a token is revoked once, after the modules that use it are done with it, however
  * many executions, modules and tokens the build has.
  */
-public final class RevocationLedger {
-    private final Map<String, TokenRecord> records = new ConcurrentHashMap<>();
+public final class RevocationLedger<O> {
+    private final Map<String, TokenRecord<O>> records = new ConcurrentHashMap<>();
 
-    /** Notes that {@code projectId} uses the token (and wrote it to {@code tokenFile}, when not null). */
-    public TokenRecord use(CacheKey key, FetchRequest request, Credentials credentials, AccessToken token,
-            boolean shared, String projectId, Path tokenFile) {
-        TokenRecord record = records.computeIfAbsent(token.fingerprint(),
-                fingerprint -> new TokenRecord(key, request, credentials, token, shared));
+    /**
+     * Notes that {@code projectId} uses the token (and wrote it to {@code tokenFile}, when not null).
+     *
+     * @param origin what revokes the token, kept from its first use
+     */
+    public TokenRecord<O> use(CacheKey key, O origin, AccessToken token, boolean shared, String projectId,
+            TokenFile tokenFile) {
+        TokenRecord<O> record = records.computeIfAbsent(token.fingerprint(),
+                fingerprint -> new TokenRecord<>(key, origin, token, shared));
         record.use(projectId, tokenFile);
         return record;
     }
 
-    public Optional<TokenRecord> find(String fingerprint) {
+    public Optional<TokenRecord<O>> find(String fingerprint) {
         return Optional.ofNullable(fingerprint).map(records::get);
     }
 
@@ -37,7 +39,7 @@ public final class RevocationLedger {
      * every token of the key (a later execution may have replaced an earlier one), else only the project's own.
      */
     public void request(CacheKey key, String projectId, boolean onlyOwn, boolean alsoShared) {
-        for (TokenRecord record : records.values()) {
+        for (TokenRecord<O> record : records.values()) {
             if (record.key().equals(key) && (!onlyOwn || record.users().contains(projectId))) {
                 record.request(alsoShared);
                 record.done(projectId);
@@ -46,12 +48,12 @@ public final class RevocationLedger {
     }
 
     /** Asks for revocation of a token when its module is done, because the module binds a {@code revoke}. */
-    public void expect(TokenRecord record, boolean alsoShared) {
+    public void expect(TokenRecord<O> record, boolean alsoShared) {
         record.request(alsoShared);
     }
 
     /** Asked for, not yet revoked, and every module that uses it is done with it or has finished. */
-    public List<TokenRecord> due(Predicate<String> finished) {
+    public List<TokenRecord<O>> due(Predicate<String> finished) {
         return records.values().stream()
                 .filter(r -> r.requested() && !r.claimed())
                 .filter(r -> r.users().stream().allMatch(user -> r.isDone(user) || finished.test(user)))
@@ -59,12 +61,12 @@ public final class RevocationLedger {
     }
 
     /** Asked for and not yet revoked: what the end of the build revokes. */
-    public List<TokenRecord> outstanding() {
+    public List<TokenRecord<O>> outstanding() {
         return records.values().stream().filter(r -> r.requested() && !r.claimed()).toList();
     }
 
     /** Modules that still use the token: neither done with it nor finished. */
-    public static List<String> stillUsing(TokenRecord record, Predicate<String> finished) {
+    public static List<String> stillUsing(TokenRecord<?> record, Predicate<String> finished) {
         return record.users().stream().filter(user -> !record.isDone(user) && !finished.test(user)).sorted().toList();
     }
 }

@@ -1,35 +1,33 @@
 package io.github.oauthtoken.core.revocation;
 
-import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.cache.CacheKey;
-import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.publish.TokenFile;
 import io.github.oauthtoken.core.token.AccessToken;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One token this build holds: what is needed to revoke it later (the request and credentials it was obtained
- * with, kept in memory only), which modules use it, and which token files carry it.
+ * One token this build holds: what is needed to revoke it later (its origin: the request and credentials it was
+ * obtained with, kept in memory only), which modules use it, and which token files carry it.
+ *
+ * @param <O> what the build needs to revoke the token: its origin
  */
-public final class TokenRecord {
+public final class TokenRecord<O> {
     private final CacheKey key;
-    private final FetchRequest request;
-    private final Credentials credentials;
+    private final O origin;
     private final AccessToken token;
     private final boolean shared;
     private final Set<String> users = ConcurrentHashMap.newKeySet();
     private final Set<String> doneUsers = ConcurrentHashMap.newKeySet();
-    private final Set<Path> tokenFiles = ConcurrentHashMap.newKeySet();
+    private final Set<TokenFile> tokenFiles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean claimed = new AtomicBoolean();
     private volatile boolean requested;
     private volatile boolean revokeShared;
 
-    TokenRecord(CacheKey key, FetchRequest request, Credentials credentials, AccessToken token, boolean shared) {
+    TokenRecord(CacheKey key, O origin, AccessToken token, boolean shared) {
         this.key = key;
-        this.request = request;
-        this.credentials = credentials;
+        this.origin = origin;
         this.token = token;
         this.shared = shared;
     }
@@ -38,12 +36,9 @@ public final class TokenRecord {
         return key;
     }
 
-    public FetchRequest request() {
-        return request;
-    }
-
-    public Credentials credentials() {
-        return credentials;
+    /** The request and credentials the token was obtained with: what revokes it. */
+    public O origin() {
+        return origin;
     }
 
     public AccessToken token() {
@@ -67,7 +62,7 @@ public final class TokenRecord {
         return requested;
     }
 
-    public Set<Path> tokenFiles() {
+    public Set<TokenFile> tokenFiles() {
         return Set.copyOf(tokenFiles);
     }
 
@@ -75,10 +70,10 @@ public final class TokenRecord {
         return Set.copyOf(users);
     }
 
-    void use(String projectId, Path tokenFile) {
+    void use(String projectId, TokenFile tokenFile) {
         users.add(projectId);
         if (tokenFile != null) {
-            tokenFiles.add(tokenFile.toAbsolutePath().normalize());
+            tokenFiles.add(tokenFile);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.scope;
 
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.GrantedScopes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

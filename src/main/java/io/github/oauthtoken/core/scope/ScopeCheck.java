@@ -4,6 +4,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.text.ServerText;
 import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.GrantedScopes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,19 +46,7 @@ public final class ScopeCheck {
 
     /** The required scopes that {@code granted} does not cover, in the order they were required. */
     public static List<String> missing(List<String> required, GrantedScopes granted, ProviderKind provider) {
-        return required.stream().filter(scope -> !covers(granted.scopes(), scope, provider)).toList();
-    }
-
-    /**
-     * Genesys Cloud's API accepts the read-write scope wherever it asks for the read-only one (an endpoint lists
-     * both {@code routing} and {@code routing:readonly}), so {@code routing} covers {@code routing:readonly}.
-     */
-    static boolean covers(Set<String> granted, String required, ProviderKind provider) {
-        if (granted.contains(required)) {
-            return true;
-        }
-        return provider == ProviderKind.GENESYS && required.endsWith(":readonly")
-                && granted.contains(required.substring(0, required.length() - ":readonly".length()));
+        return required.stream().filter(scope -> !provider.covers(granted.scopes(), scope)).toList();
     }
 
     /** The failure for scopes the token lacks: which, what it grants instead, and where to grant them. */
@@ -67,7 +56,7 @@ public final class ScopeCheck {
         return new TokenException("The " + provider.id() + " token lacks " + (missing.size() == 1 ? "the scope "
                 : "the scopes ") + String.join(", ", missing) + " that <requiredScopes> asks for. It grants "
                 + (granted.scopes().isEmpty() ? "none" : listed(granted.scopes())) + " (according to "
-                + granted.source() + "). " + whereToGrant(provider, clientId, requestedScope, them) + " Without "
+                + granted.source() + "). " + provider.whereToGrant(clientId, requestedScope, them) + " Without "
                 + them + " the API would refuse the build's requests with HTTP 403 later.");
     }
 
@@ -76,19 +65,6 @@ public final class ScopeCheck {
         return "<requiredScopes> (" + String.join(", ", required) + ") cannot be checked for the " + provider.id()
                 + " token: " + granted.unknownBecause() + ". The plugin does not guess, so nothing was checked and the "
                 + "build goes on; a missing permission will show as an HTTP 403 from the API.";
-    }
-
-    private static String whereToGrant(ProviderKind provider, String clientId, String requestedScope, String them) {
-        return switch (provider) {
-            case GENESYS -> "Grant " + them + " to OAuth client " + clientId + " in Genesys Cloud under Admin > "
-                    + "Integrations > OAuth (a client credentials client gets its permissions from the roles on its Roles tab), or "
-                    + "remove " + them + " from <requiredScopes>.";
-            case CXONE -> "Grant " + them + " to the CXone back-end application " + clientId + ", or remove " + them
-                    + " from <requiredScopes>.";
-            case OAUTH2 -> "Grant " + them + " to client " + clientId + " at the authorization server and request "
-                    + them + " with <scope> (" + (requestedScope == null ? "not set" : "now '" + requestedScope + "'")
-                    + "), or remove " + them + " from <requiredScopes>.";
-        };
     }
 
     /** Server text, each scope neutralised (a server could write CI commands into a scope's name). */

@@ -1,16 +1,15 @@
 package io.github.oauthtoken.core.cache;
 
 import io.github.oauthtoken.core.BuildLog;
-import io.github.oauthtoken.core.FetchRequest;
+import io.github.oauthtoken.core.config.FetchRequest;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenFetcher;
+import io.github.oauthtoken.core.lifecycle.TokenFetcher;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.credentials.EnvPair;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.TestHttpSettings;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.Redactor;
@@ -36,9 +35,9 @@ public final class FileCacheChild {
         Redactor redactor = new Redactor();
         BuildLog log = new PrintingLog();
         FetchRequest request = request(args[0], Path.of(args[1]));
-        CachedToken token = new TokenFetcher(redactor, log, Clock.systemUTC()).obtain(request,
-                credentials(request, redactor), new SessionTokenCache(),
-                Optional.of(new FileTokenCache(request.cacheDirectory(), redactor, log)), loaded -> { });
+        Credentials credentials = credentials(request, redactor);
+        CachedToken token = new TokenFetcher(redactor, Clock.systemUTC()).obtain(request, credentials,
+                TokenFetcher.keyOf(request, credentials), log, loaded -> { });
         String fingerprint = token.result().token().fingerprint();
         if (args[2].equals("-")) {
             System.out.println("FINGERPRINT " + fingerprint);

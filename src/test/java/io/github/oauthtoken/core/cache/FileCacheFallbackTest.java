@@ -2,16 +2,16 @@ package io.github.oauthtoken.core.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.StubHttpServer;
-import io.github.oauthtoken.core.TokenFetcher;
+import io.github.oauthtoken.core.config.FetchRequest;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.credentials.EnvPair;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.TestHttpSettings;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
+import io.github.oauthtoken.core.lifecycle.TokenFetcher;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.Redactor;
@@ -61,8 +61,7 @@ class FileCacheFallbackTest {
     private final RecordingBuildLog log = new RecordingBuildLog();
     private final CredentialResolver credentials = new CredentialResolver(id -> Optional.empty(),
             Map.of("OAUTH_CLIENT_ID", "fallback-client", "OAUTH_CLIENT_SECRET", SECRET)::get, redactor);
-    private final TokenFetcher fetcher = new TokenFetcher(redactor, log, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final SessionTokenCache session = new SessionTokenCache();
+    private final TokenFetcher fetcher = new TokenFetcher(redactor, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void stop() {
@@ -70,12 +69,16 @@ class FileCacheFallbackTest {
     }
 
     private FetchRequest request() {
+        return request(null);
+    }
+
+    private FetchRequest request(Path cacheDirectory) {
         ProviderSettings settings = ProviderSettings.builder().tokenUrl(server.url() + "/token").build();
         return new FetchRequest(ProviderKind.OAUTH2, settings,
                 new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
-                        ProviderKind.DEFAULT_ACCESS_KEY_ENV),
+                        new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET")),
                 TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
-                Duration.ofMinutes(5), CacheMode.FILE, null, false);
+                Duration.ofMinutes(5), CacheMode.FILE, cacheDirectory, false);
     }
 
     private Credentials credentialsOf(FetchRequest request) throws Exception {
@@ -83,9 +86,9 @@ class FileCacheFallbackTest {
     }
 
     private CachedToken obtain(Path cacheDirectory) throws Exception {
-        FetchRequest request = request();
-        return fetcher.obtain(request, credentialsOf(request), session,
-                Optional.of(new FileTokenCache(cacheDirectory, redactor, log)), loaded -> { });
+        FetchRequest request = request(cacheDirectory);
+        Credentials credentials = credentialsOf(request);
+        return fetcher.obtain(request, credentials, TokenFetcher.keyOf(request, credentials), log, loaded -> { });
     }
 
     /** The one warning, checked for everything a user needs to act on it. */

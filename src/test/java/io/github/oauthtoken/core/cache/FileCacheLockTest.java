@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.jr.ob.JSON;
-import io.github.oauthtoken.core.FetchRequest;
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TokenFetcher;
+import io.github.oauthtoken.core.config.FetchRequest;
 import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.credentials.CredentialResolver;
 import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.credentials.EnvPair;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.TestHttpSettings;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
+import io.github.oauthtoken.core.lifecycle.TokenFetcher;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
-import io.github.oauthtoken.core.provider.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.token.TokenResult;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -197,7 +197,7 @@ class FileCacheLockTest {
             ProviderSettings settings = ProviderSettings.builder().tokenUrl(server.url() + "/token").build();
             FetchRequest request = new FetchRequest(ProviderKind.OAUTH2, settings,
                     new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
-                            ProviderKind.DEFAULT_ACCESS_KEY_ENV),
+                            new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET")),
                     TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
                     Duration.ofMinutes(5), CacheMode.FILE, dir, false);
             Credentials credentials = new CredentialResolver(id -> Optional.empty(),
@@ -209,8 +209,8 @@ class FileCacheLockTest {
                 builds.add(pool.submit(() -> {
                     start.await();
                     // Each build has its own session and its own view of the file cache.
-                    return new TokenFetcher(redactor, log, Clock.systemUTC()).obtain(request, credentials,
-                            new SessionTokenCache(), Optional.of(new FileTokenCache(dir, redactor, log)), loaded -> { })
+                    return new TokenFetcher(redactor, Clock.systemUTC()).obtain(request, credentials,
+                            TokenFetcher.keyOf(request, credentials), log, loaded -> { })
                             .result().token().value().reveal();
                 }));
             }

@@ -1,7 +1,7 @@
 package io.github.oauthtoken.core.cache;
 
 import io.github.oauthtoken.core.BuildLog;
-import io.github.oauthtoken.core.provider.TokenResult;
+import io.github.oauthtoken.core.token.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;

@@ -53,7 +53,8 @@ class ProcessStandardOutputTest {
     @Test
     void commandDataIsEscapedAsEachRunnerUnescapesIt() {
         assertThat(WorkflowCommands.githubMask("a%b\r\nc")).isEqualTo("::add-mask::a%25b%0D%0Ac");
-        assertThat(WorkflowCommands.azureSecret("a%b;c]d\r\n")).isEqualTo("##vso[task.setsecret]a%AZP25b%3Bc%5Dd%0D%0A");
+        assertThat(WorkflowCommands.azureSecret("a%b;c]d\r\n"))
+                .isEqualTo("##vso[task.setsecret]a%AZP25b%3Bc%5Dd%0D%0A");
         assertThat(WorkflowCommands.azureSecretVariable("API", "x;y"))
                 .isEqualTo("##vso[task.setvariable variable=API;issecret=true]x%3By");
     }
@@ -64,7 +65,8 @@ class ProcessStandardOutputTest {
         CiPublisher publisher = new CiPublisher(name -> name.equals("GITHUB_ACTIONS") ? "true" : null, daemon,
                 io.github.oauthtoken.core.BuildLog.SILENT);
 
-        boolean masked = publisher.mask(io.github.oauthtoken.core.secret.Secret.of("daemon-token"), new CiExports(true, null, null, null, null));
+        boolean masked = publisher.mask(io.github.oauthtoken.core.secret.Secret.of("daemon-token"), new CiExports(true,
+                null, null, null));
 
         assertThat(masked).isFalse();
         assertThat(publisher.maskUnavailable()).contains("not masked in the GitHub Actions log",

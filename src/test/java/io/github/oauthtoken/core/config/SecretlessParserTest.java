@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.oauthtoken.core.ConfigurationException;
-import io.github.oauthtoken.core.TestExecution;
+import io.github.oauthtoken.core.lifecycle.TestExecution;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.identity.IdentitySourceKind;
-import io.github.oauthtoken.core.provider.ClientAuthentication;
+import io.github.oauthtoken.core.credentials.ClientAuthentication;
 import io.github.oauthtoken.core.provider.Grant;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.nio.file.Path;
@@ -17,21 +17,22 @@ import org.junit.jupiter.api.Test;
 class SecretlessParserTest {
     private static final String JWT = "urn:ietf:params:oauth:token-type:jwt";
 
-    private static TokenParameters.Builder oauth2() {
-        return TokenParameters.builder().provider("oauth2").tokenUrl("https://idp.example/token");
+    private static MapParameters oauth2() {
+        return MapParameters.of().with(Parameter.PROVIDER, "oauth2")
+                .with(Parameter.TOKEN_URL, "https://idp.example/token");
     }
 
-    private static ExecutionPlan parse(TokenParameters parameters, TestExecution context) throws TokenException {
-        return new RequestParser(context, new Redactor()).parse(parameters);
+    private static ExecutionPlan parse(MapParameters parameters, TestExecution context) throws TokenException {
+        return new RequestParser(context, new Redactor()).parse(new Parameters(parameters));
     }
 
-    private static ExecutionPlan parse(TokenParameters parameters) throws TokenException {
+    private static ExecutionPlan parse(MapParameters parameters) throws TokenException {
         return parse(parameters, new TestExecution("it:parse:1"));
     }
 
     @Test
     void withoutSecretlessParametersNothingChanges() throws TokenException {
-        ExecutionPlan plan = parse(oauth2().build());
+        ExecutionPlan plan = parse(oauth2());
         assertThat(plan.fetch().settings().clientAuth()).isEqualTo(ClientAuthentication.BASIC);
         assertThat(plan.fetch().settings().grant().grant()).isEqualTo(Grant.CLIENT_CREDENTIALS);
         assertThat(plan.fetch().credentials().secretless()).isNull();
@@ -40,7 +41,7 @@ class SecretlessParserTest {
 
     @Test
     void anIdentityTokenWithTheClientCredentialsGrantIsTheClientsAssertion() throws TokenException {
-        ExecutionPlan plan = parse(oauth2().identityToken("github").clientId("app").build());
+        ExecutionPlan plan = parse(oauth2().with(Parameter.IDENTITY_TOKEN, "github").with(Parameter.CLIENT_ID, "app"));
         assertThat(plan.fetch().settings().clientAuth()).isEqualTo(ClientAuthentication.IDENTITY_TOKEN_ASSERTION);
         assertThat(plan.fetch().credentials().secretless().identityIsAssertion()).isTrue();
         assertThat(plan.fetch().credentials().secretless().clientIdRequired()).isTrue();
@@ -49,11 +50,13 @@ class SecretlessParserTest {
 
     @Test
     void asAGrantTheClientAuthenticatesWithNothingUnlessToldOtherwise() throws TokenException {
-        ExecutionPlan none = parse(oauth2().identityToken("variable").grant("jwt-bearer").build());
+        ExecutionPlan none = parse(oauth2().with(Parameter.IDENTITY_TOKEN, "variable")
+                .with(Parameter.GRANT, "jwt-bearer"));
         assertThat(none.fetch().settings().clientAuth()).isEqualTo(ClientAuthentication.NONE);
         assertThat(none.fetch().credentials().secretless().clientIdRequired()).isFalse();
-        ExecutionPlan basic = parse(oauth2().identityToken("variable").grant("urn:ietf:params:oauth:grant-type:jwt-bearer")
-                .clientAuth("basic").build());
+        ExecutionPlan basic = parse(oauth2().with(Parameter.IDENTITY_TOKEN, "variable")
+                .with(Parameter.GRANT, "urn:ietf:params:oauth:grant-type:jwt-bearer")
+                .with(Parameter.CLIENT_AUTH, "basic"));
         assertThat(basic.fetch().settings().clientAuth()).isEqualTo(ClientAuthentication.BASIC);
         assertThat(basic.fetch().credentials().secretless()).as("a secret is read").isNull();
         assertThat(basic.fetch().credentials().identity()).isNotNull();
@@ -61,25 +64,29 @@ class SecretlessParserTest {
 
     @Test
     void tokenTypesHaveShortFormsAndUrnsPassAsTheyAre() throws TokenException {
-        assertThat(parse(oauth2().identityToken("variable").grant("token-exchange").build())
+        assertThat(parse(oauth2().with(Parameter.IDENTITY_TOKEN, "variable").with(Parameter.GRANT, "token-exchange"))
                 .fetch().settings().grant().subjectTokenType()).isEqualTo(JWT);
-        assertThat(parse(oauth2().identityToken("variable").grant("token_exchange").subjectTokenType("ID_TOKEN")
-                .requestedTokenType("access_token").build()).fetch().settings().grant())
+        assertThat(parse(oauth2().with(Parameter.IDENTITY_TOKEN, "variable").with(Parameter.GRANT, "token_exchange")
+                .with(Parameter.SUBJECT_TOKEN_TYPE, "ID_TOKEN")
+                .with(Parameter.REQUESTED_TOKEN_TYPE, "access_token")).fetch().settings().grant())
                 .satisfies(g -> {
                     assertThat(g.subjectTokenType()).isEqualTo("urn:ietf:params:oauth:token-type:id_token");
                     assertThat(g.requestedTokenType()).isEqualTo("urn:ietf:params:oauth:token-type:access_token");
                 });
-        assertThat(parse(oauth2().identityToken("variable").grant("token-exchange")
-                .requestedTokenType("urn:example:custom").build()).fetch().settings().grant().requestedTokenType())
+        assertThat(parse(oauth2().with(Parameter.IDENTITY_TOKEN, "variable").with(Parameter.GRANT, "token-exchange")
+                .with(Parameter.REQUESTED_TOKEN_TYPE, "urn:example:custom")).fetch().settings().grant()
+                .requestedTokenType())
                 .isEqualTo("urn:example:custom");
-        assertThatThrownBy(() -> parse(oauth2().identityToken("variable").grant("token-exchange")
-                .subjectTokenType("saml").build())).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.IDENTITY_TOKEN, "variable")
+                .with(Parameter.GRANT, "token-exchange")
+                .with(Parameter.SUBJECT_TOKEN_TYPE, "saml"))).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("is no token type");
     }
 
     @Test
     void autoPicksTheSourceByTheCiSystem() throws TokenException {
-        TokenParameters auto = oauth2().identityToken("auto").clientId("app").azureServiceConnectionId("sc").build();
+        MapParameters auto = oauth2().with(Parameter.IDENTITY_TOKEN, "auto").with(Parameter.CLIENT_ID, "app")
+                .with(Parameter.AZURE_SERVICE_CONNECTION_ID, "sc");
         assertThat(parse(auto, new TestExecution("m").env("GITHUB_ACTIONS", "true")).fetch().credentials().identity()
                 .kind()).isEqualTo(IdentitySourceKind.GITHUB);
         assertThat(parse(auto, new TestExecution("m").env("TF_BUILD", "True")).fetch().credentials().identity()
@@ -89,16 +96,18 @@ class SecretlessParserTest {
                     assertThat(i.kind()).isEqualTo(IdentitySourceKind.VARIABLE);
                     assertThat(i.variable()).isEqualTo("OAUTH_ID_TOKEN");
                 });
-        assertThat(parse(oauth2().identityToken("auto").clientId("app").identityTokenFile(Path.of("/var/run/token"))
-                .build()).fetch().credentials().identity().kind()).isEqualTo(IdentitySourceKind.FILE);
-        assertThatThrownBy(() -> parse(oauth2().identityToken("auto").clientId("app").build(),
+        assertThat(parse(oauth2().with(Parameter.IDENTITY_TOKEN, "auto").with(Parameter.CLIENT_ID, "app")
+                .with(Parameter.IDENTITY_TOKEN_FILE, Path.of("/var/run/token"))
+                ).fetch().credentials().identity().kind()).isEqualTo(IdentitySourceKind.FILE);
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.IDENTITY_TOKEN, "auto").with(Parameter.CLIENT_ID, "app"),
                 new TestExecution("m").env("TF_BUILD", "True"))).hasMessageContaining("<azureServiceConnectionId>");
     }
 
     @Test
     void anAudienceOnlyGitHubCanAskForIsSaidToBeUnusedElsewhere() throws TokenException {
         TestExecution gitlab = new TestExecution("m").env("GITLAB_CI", "true");
-        ExecutionPlan plan = parse(oauth2().identityToken("auto").grant("jwt-bearer").identityAudience("aud").build(),
+        ExecutionPlan plan = parse(oauth2().with(Parameter.IDENTITY_TOKEN, "auto").with(Parameter.GRANT, "jwt-bearer")
+                .with(Parameter.IDENTITY_AUDIENCE, "aud"),
                 gitlab);
         assertThat(plan.fetch().credentials().identity().audience()).isNull();
         assertThat(gitlab.log.at("INFO")).anyMatch(line -> line.startsWith("<identityAudience> aud is not used"));
@@ -106,34 +115,39 @@ class SecretlessParserTest {
 
     @Test
     void combinationsThatMakeNoSenseAreConfigurationErrors() {
-        assertThatThrownBy(() -> parse(oauth2().clientId("app").build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.CLIENT_ID, "app")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("<clientId> is for clients without");
-        assertThatThrownBy(() -> parse(oauth2().subjectTokenType("jwt").build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.SUBJECT_TOKEN_TYPE, "jwt")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("belong to token exchange");
-        assertThatThrownBy(() -> parse(oauth2().assertionAudience("x").build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.ASSERTION_AUDIENCE, "x")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs <clientAuth>private_key_jwt");
-        assertThatThrownBy(() -> parse(oauth2().clientAuth("private_key_jwt").keyStore(Path.of("k.p12")).build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.CLIENT_AUTH, "private_key_jwt")
+                .with(Parameter.KEY_STORE, Path.of("k.p12"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs <keyStoreServerId>");
-        assertThatThrownBy(() -> parse(oauth2().clientAuth("private_key_jwt").keyStore(Path.of("k.p12"))
-                .keyStoreServerId("s").signingAlgorithm("RS512").build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.CLIENT_AUTH, "private_key_jwt")
+                .with(Parameter.KEY_STORE, Path.of("k.p12"))
+                .with(Parameter.KEY_STORE_SERVER_ID, "s").with(Parameter.SIGNING_ALGORITHM, "RS512")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("Unknown <signingAlgorithm> 'RS512'");
-        assertThatThrownBy(() -> parse(oauth2().identityToken("gitlab").build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.IDENTITY_TOKEN, "gitlab")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("Unknown <identityToken> 'gitlab'");
-        assertThatThrownBy(() -> parse(oauth2().identityToken("file").build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.IDENTITY_TOKEN, "file")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs <identityTokenFile>");
-        assertThatThrownBy(() -> parse(oauth2().grant("password").build()))
+        assertThatThrownBy(() -> parse(oauth2().with(Parameter.GRANT, "password")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("Unknown <grant> 'password'");
-        assertThatThrownBy(() -> parse(TokenParameters.builder().provider("genesys").region("eu_west_1")
-                .keyStore(Path.of("k.p12")).resource("r").build()))
+        assertThatThrownBy(() -> parse(MapParameters.of().with(Parameter.PROVIDER, "genesys")
+                .with(Parameter.REGION, "eu_west_1")
+                .with(Parameter.KEY_STORE, Path.of("k.p12")).with(Parameter.RESOURCE, "r")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("Provider genesys cannot use <resource>, <keyStore>");
     }
 
     @Test
     void theKeyStoreTypeFollowsTheExtension() throws TokenException {
-        assertThat(parse(oauth2().clientAuth("private_key_jwt").keyStore(Path.of("ci.JKS")).keyStoreServerId("s")
-                .build()).fetch().credentials().secretless().key().type()).isEqualTo("JKS");
-        assertThat(parse(oauth2().clientAuth("private_key_jwt").keyStore(Path.of("ci.p12")).keyStoreServerId("s")
-                .build()).fetch().credentials().secretless().key().type()).isEqualTo("PKCS12");
+        assertThat(parse(oauth2().with(Parameter.CLIENT_AUTH, "private_key_jwt")
+                .with(Parameter.KEY_STORE, Path.of("ci.JKS")).with(Parameter.KEY_STORE_SERVER_ID, "s")
+                ).fetch().credentials().secretless().key().type()).isEqualTo("JKS");
+        assertThat(parse(oauth2().with(Parameter.CLIENT_AUTH, "private_key_jwt")
+                .with(Parameter.KEY_STORE, Path.of("ci.p12")).with(Parameter.KEY_STORE_SERVER_ID, "s")
+                ).fetch().credentials().secretless().key().type()).isEqualTo("PKCS12");
     }
 }

@@ -22,7 +22,7 @@ class CredentialResolverTest {
 
     private static CredentialRequest request(ProviderKind kind, String serverId, String accessKeyServerId) {
         return new CredentialRequest(serverId, kind.defaultClientEnv(), kind.needsAccessKey(), accessKeyServerId,
-                ProviderKind.DEFAULT_ACCESS_KEY_ENV);
+                new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET"));
     }
 
     @Test
@@ -87,7 +87,8 @@ class CredentialResolverTest {
         env.putAll(Map.of("MY_ID", "mine", "MY_SECRET", "mine-secret"));
 
         Credentials credentials = resolver.resolve("oauth2", new CredentialRequest(null,
-                List.of(new EnvPair("MY_ID", "MY_SECRET")), false, null, ProviderKind.DEFAULT_ACCESS_KEY_ENV));
+                List.of(new EnvPair("MY_ID", "MY_SECRET")), false, null, new EnvPair("NICE_ACCESS_KEY_ID",
+                        "NICE_ACCESS_KEY_SECRET")));
 
         assertThat(credentials.client().clientId()).isEqualTo("mine");
     }
@@ -179,7 +180,8 @@ class CredentialResolverTest {
                 .isEqualTo("environment variables GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET");
 
         env.clear();
-        env.putAll(Map.of("GENESYSCLOUD_OAUTHCLIENT_ID", "fallback", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "fallback-SECRET"));
+        env.putAll(Map.of("GENESYSCLOUD_OAUTHCLIENT_ID", "fallback", "GENESYSCLOUD_OAUTHCLIENT_SECRET",
+                "fallback-SECRET"));
         assertThat(resolver.resolve("genesys", request(ProviderKind.GENESYS, null, null)).client().clientId())
                 .isEqualTo("fallback");
     }

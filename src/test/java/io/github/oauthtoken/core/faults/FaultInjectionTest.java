@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.TestExecution;
-import io.github.oauthtoken.core.TokenService;
-import io.github.oauthtoken.core.config.TokenParameters;
+import io.github.oauthtoken.core.lifecycle.TestExecution;
+import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
+import io.github.oauthtoken.core.config.MapParameters;
+import io.github.oauthtoken.core.config.Parameter;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.NonProxyHosts;
 import io.github.oauthtoken.core.http.ProxyRoute;
@@ -96,26 +97,26 @@ class FaultInjectionTest {
     private Obtained fetchUnredacted(ProviderKind kind, String tokenUrl, HttpSettings http) throws TokenException {
         execution.env("ID", CLIENT_ID, "SECRET", SECRET, "KEY_ID", "key-id", "KEY_SECRET", SECRET + "-key");
         execution.proxies = http.proxies();
-        TokenParameters.Builder parameters = TokenParameters.builder()
-                .provider(kind.id())
-                .tokenUrl(tokenUrl)
-                .issuer("http://127.0.0.1:1")
-                .clientIdEnv("ID").clientSecretEnv("SECRET")
-                .accessKeyIdEnv("KEY_ID").accessKeySecretEnv("KEY_SECRET")
-                .cache("none")
-                .retries(http.retry().retries())
-                .maxRetryWait(http.retry().maxRetryWait().toString())
-                .timeout(http.timeout().toString())
-                .connectTimeout(http.connectTimeout().toString());
+        MapParameters parameters = MapParameters.of()
+                .with(Parameter.PROVIDER, kind.id())
+                .with(Parameter.TOKEN_URL, tokenUrl)
+                .with(Parameter.ISSUER, "http://127.0.0.1:1")
+                .with(Parameter.CLIENT_ID_ENV, "ID").with(Parameter.CLIENT_SECRET_ENV, "SECRET")
+                .with(Parameter.ACCESS_KEY_ID_ENV, "KEY_ID").with(Parameter.ACCESS_KEY_SECRET_ENV, "KEY_SECRET")
+                .with(Parameter.CACHE, "none")
+                .with(Parameter.RETRIES, http.retry().retries())
+                .with(Parameter.MAX_RETRY_WAIT, http.retry().maxRetryWait().toString())
+                .with(Parameter.TIMEOUT, http.timeout().toString())
+                .with(Parameter.CONNECT_TIMEOUT, http.connectTimeout().toString());
         TrustSettings trust = http.trust();
         if (trust.trustStore() != null) {
-            parameters.trustStore(trust.trustStore()).trustStoreType(trust.type());
+            parameters.with(Parameter.TRUST_STORE, trust.trustStore()).with(Parameter.TRUST_STORE_TYPE, trust.type());
             if (trust.password() != null) {
                 execution.server("trust-store", null, trust.password().reveal());
-                parameters.trustStoreServerId("trust-store");
+                parameters.with(Parameter.TRUST_STORE_SERVER_ID, "trust-store");
             }
         }
-        new TokenService(redactor, EndOfBuild.NEVER, Clock.systemUTC()).fetch(parameters.build(), execution);
+        new TokenLifecycle(redactor, EndOfBuild.NEVER, Clock.systemUTC()).fetch(parameters, execution);
         return new Obtained(execution.properties.getProperty("oauth.token"));
     }
 

@@ -33,7 +33,8 @@ class HttpTransportTest {
     }
 
     private HttpTransport transport(Duration timeout, int maxBodyBytes) {
-        HttpTransport transport = new HttpTransport(TestHttpSettings.direct(Duration.ofSeconds(5), timeout, maxBodyBytes), BuildLog.SILENT);
+        HttpTransport transport = new HttpTransport(TestHttpSettings.direct(Duration.ofSeconds(5), timeout,
+                maxBodyBytes), BuildLog.SILENT);
         closeLater.add(transport);
         return transport;
     }
@@ -43,7 +44,8 @@ class HttpTransportTest {
     }
 
     private static HttpCall tokenRequest(String url) {
-        return HttpCall.postForm("token request", URI.create(url), new FormBody().add("grant_type", "client_credentials"))
+        return HttpCall.postForm("token request", URI.create(url), new FormBody()
+                .add("grant_type", "client_credentials"))
                 .header("Authorization", "Basic Y2xpZW50OnNlY3JldA==");
     }
 
@@ -133,7 +135,8 @@ class HttpTransportTest {
         server.on("/nowhere", r -> new Response(307, java.util.Map.of(), ""));
 
         assertThatThrownBy(() -> transport().send(HttpCall.get("discovery", URI.create(server.url() + "/moved"))))
-                .hasMessageStartingWith("Discovery (GET " + server.url() + "/moved) was answered with a redirect (HTTP 301) "
+                .hasMessageStartingWith("Discovery (GET " + server.url()
+                + "/moved) was answered with a redirect (HTTP 301) "
                         + "to host 127.0.0.1.");
         assertThatThrownBy(() -> transport().send(HttpCall.get("discovery", URI.create(server.url() + "/nowhere"))))
                 .hasMessageStartingWith("Discovery (GET " + server.url() + "/nowhere) was answered with a redirect "
@@ -221,9 +224,11 @@ class HttpTransportTest {
         });
         String url = "http://127.0.0.1:" + silent.getLocalPort() + "/oauth/token";
 
-        assertThatThrownBy(() -> transport(Duration.ofSeconds(1), HttpSettings.DEFAULT_MAX_BODY_BYTES).send(tokenRequest(url)))
+        assertThatThrownBy(() -> transport(Duration.ofSeconds(1), HttpSettings.DEFAULT_MAX_BODY_BYTES)
+                .send(tokenRequest(url)))
                 .isInstanceOf(TokenException.class)
-                .hasMessage("Token request (POST " + url + ") failed: no complete answer within the <timeout> of 1 s for "
+                .hasMessage("Token request (POST " + url
+                + ") failed: no complete answer within the <timeout> of 1 s for "
                         + "the whole fetch. Check that the server is reachable, or raise <timeout>.");
     }
 
@@ -233,7 +238,8 @@ class HttpTransportTest {
 
         assertThatThrownBy(() -> transport(Duration.ZERO, HttpSettings.DEFAULT_MAX_BODY_BYTES)
                 .send(tokenRequest(server.url() + "/oauth/token")))
-                .hasMessage("Token request (POST " + server.url() + "/oauth/token) failed: the <timeout> of 0 s for the "
+                .hasMessage("Token request (POST " + server.url()
+                + "/oauth/token) failed: the <timeout> of 0 s for the "
                         + "whole fetch has passed. Check that the server is reachable, or raise <timeout>.");
         assertThat(server.requests()).isEmpty();
     }
@@ -246,14 +252,16 @@ class HttpTransportTest {
                 + "be non-empty"));
         Throwable wrappedHandshake = new java.nio.channels.ClosedChannelException();
         wrappedHandshake.initCause(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"));
-        Throwable wrappedCertificate = new IOException("handshake", new java.security.cert.CertificateException("expired"));
+        Throwable wrappedCertificate = new IOException("handshake",
+                new java.security.cert.CertificateException("expired"));
 
-        assertThat(HttpTransport.isTlsFailure(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))).isTrue();
-        assertThat(HttpTransport.isTlsFailure(bareTrustManagerError)).isTrue();
-        assertThat(HttpTransport.isTlsFailure(wrappedHandshake)).isTrue();
-        assertThat(HttpTransport.isTlsFailure(wrappedCertificate)).isTrue();
-        assertThat(HttpTransport.isTlsFailure(new java.net.SocketException("Connection reset"))).isFalse();
-        assertThat(HttpTransport.isTlsFailure(new org.eclipse.jetty.io.EofException())).isFalse();
+        assertThat(HttpFailures.isTlsFailure(new javax.net.ssl.SSLHandshakeException("PKIX path building failed")))
+                .isTrue();
+        assertThat(HttpFailures.isTlsFailure(bareTrustManagerError)).isTrue();
+        assertThat(HttpFailures.isTlsFailure(wrappedHandshake)).isTrue();
+        assertThat(HttpFailures.isTlsFailure(wrappedCertificate)).isTrue();
+        assertThat(HttpFailures.isTlsFailure(new java.net.SocketException("Connection reset"))).isFalse();
+        assertThat(HttpFailures.isTlsFailure(new org.eclipse.jetty.io.EofException())).isFalse();
     }
 
     /** Threads alive now that were not before, leaving out the stub server's own. */

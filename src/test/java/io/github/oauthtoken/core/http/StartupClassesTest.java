@@ -93,7 +93,7 @@ class StartupClassesTest {
             withIndy = files.filter(f -> f.toString().endsWith(".class"))
                     .filter(f -> indexOf(read(f), bootstrap) >= 0).toList();
         }
-        assertThat(classes.resolve("io/github/oauthtoken/core/TokenService.class")).exists();
+        assertThat(classes.resolve("io/github/oauthtoken/core/lifecycle/TokenLifecycle.class")).exists();
         assertThat(withIndy).isEmpty();
     }
 

@@ -1,10 +1,10 @@
 package io.github.oauthtoken.core.provider;
 
-import io.github.oauthtoken.core.BuildLog;
 import static io.github.oauthtoken.core.TestJwts.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.RecordingBuildLog;
 import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TokenException;
@@ -12,11 +12,12 @@ import io.github.oauthtoken.core.credentials.AccessKey;
 import io.github.oauthtoken.core.credentials.ClientCredentials;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.HttpSettings;
-import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.text.InertText;
+import io.github.oauthtoken.core.token.TokenResult;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.credentials.EnvPair;
-import io.github.oauthtoken.core.http.HttpSettings;
-import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
+import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +49,6 @@ class ProviderKindTest {
                 new EnvPair("GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET"));
         assertThat(ProviderKind.CXONE.defaultClientEnv()).containsExactly(new EnvPair("NICE_CLIENT_ID", "NICE_CLIENT_SECRET"));
         assertThat(ProviderKind.OAUTH2.defaultClientEnv()).containsExactly(new EnvPair("OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET"));
-        assertThat(ProviderKind.DEFAULT_ACCESS_KEY_ENV).isEqualTo(new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET"));
         assertThat(List.of(ProviderKind.values())).filteredOn(ProviderKind::needsAccessKey).containsExactly(ProviderKind.CXONE);
     }
 
@@ -64,5 +62,15 @@ class ProviderKindTest {
             assertThat(ProviderKind.CXONE.create(context)).isInstanceOf(CxoneProvider.class);
             assertThat(ProviderKind.OAUTH2.create(context)).isInstanceOf(OAuth2Provider.class);
         }
+    }
+
+    @Test
+    void onlyGenesysLetsTheReadWriteScopeCoverItsReadOnlyOne() {
+        Set<String> granted = Set.of("routing");
+
+        assertThat(ProviderKind.GENESYS.covers(granted, "routing:readonly")).isTrue();
+        assertThat(ProviderKind.OAUTH2.covers(granted, "routing:readonly")).isFalse();
+        assertThat(ProviderKind.GENESYS.covers(Set.of("routing:readonly"), "routing")).isFalse();
+        assertThat(ProviderKind.OAUTH2.covers(granted, "routing")).isTrue();
     }
 }

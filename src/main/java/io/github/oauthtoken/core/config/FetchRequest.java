@@ -1,0 +1,27 @@
+package io.github.oauthtoken.core.config;
+
+import io.github.oauthtoken.core.cache.CacheMode;
+import io.github.oauthtoken.core.credentials.CredentialRequest;
+import io.github.oauthtoken.core.http.HttpSettings;
+import io.github.oauthtoken.core.provider.ProviderKind;
+import io.github.oauthtoken.core.provider.ProviderSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything one token fetch needs, already parsed.
+ *
+ * @param minValidity    a token that expires sooner than this is refused (and a cached one is not reused)
+ * @param cache          where tokens are reused from
+ * @param cacheDirectory where {@link CacheMode#FILE} keeps tokens
+ * @param offline        Maven runs with {@code -o}: only a cached token can be had
+ */
+public record FetchRequest(
+        ProviderKind provider,
+        ProviderSettings settings,
+        CredentialRequest credentials,
+        HttpSettings http,
+        Duration minValidity,
+        CacheMode cache,
+        Path cacheDirectory,
+        boolean offline) {}

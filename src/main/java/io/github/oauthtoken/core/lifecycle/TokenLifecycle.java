@@ -1,0 +1,195 @@
+package io.github.oauthtoken.core.lifecycle;
+
+import io.github.oauthtoken.core.ConfigurationException;
+import io.github.oauthtoken.core.EndOfBuild;
+import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.BuildLog;
+import io.github.oauthtoken.core.cache.CachedToken;
+import io.github.oauthtoken.core.cache.SessionTokenCache;
+import io.github.oauthtoken.core.ci.Announcements;
+import io.github.oauthtoken.core.ci.CiPublisher;
+import io.github.oauthtoken.core.config.ExecutionPlan;
+import io.github.oauthtoken.core.config.Parameter;
+import io.github.oauthtoken.core.config.ParameterView;
+import io.github.oauthtoken.core.config.Parameters;
+import io.github.oauthtoken.core.config.RequestParser;
+import io.github.oauthtoken.core.credentials.CredentialResolver;
+import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.credentials.SecretlessResolver;
+import io.github.oauthtoken.core.identity.IdentityClaims;
+import io.github.oauthtoken.core.revocation.TokenRecord;
+import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.secret.Secret;
+import io.github.oauthtoken.core.token.AccessToken;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The whole life of the build's tokens, one instance per build, behind the three things the goals ask: {@link #fetch}
+ * a token for an execution, {@link #revoke} it when the module is done, and {@link #endOfBuild}. Each step is a named
+ * part: the configuration's parser, the {@link TokenFetcher} (caches, then the provider), the {@link Publisher}
+ * (mask, exports, token file, properties), the {@link ScopeVerification}, the {@link Refreshes} of token files and
+ * the {@link Revocations}. This class holds the order between them and the {@code failOnError} policy.
+ */
+public final class TokenLifecycle {
+    private final Redactor redactor;
+    private final EndOfBuild endOfBuild;
+    private final Clock clock;
+    private final TokenFetcher fetcher;
+    private final Publisher publisher;
+    private final Revocations revocations;
+    private final Refreshes refreshes;
+    private final ScopeVerification scopes;
+    /** Whom each CI identity token source names, learnt from its first token: later executions key caches with it. */
+    private final Map<String, IdentityClaims> identities = new ConcurrentHashMap<>();
+
+    /**
+     * @param redactor   the build's one redactor: every secret any execution sees is masked in every line
+     * @param endOfBuild whether, once asked, the build calls {@link #endOfBuild} when it is over
+     */
+    public TokenLifecycle(Redactor redactor, EndOfBuild endOfBuild, Clock clock) {
+        this.redactor = redactor;
+        this.endOfBuild = endOfBuild;
+        this.clock = clock;
+        Announcements announcements = new Announcements();
+        this.fetcher = new TokenFetcher(redactor, clock);
+        this.publisher = new Publisher(announcements, clock);
+        this.revocations = new Revocations(fetcher, announcements, endOfBuild, clock);
+        this.refreshes = new Refreshes(fetcher, publisher, revocations, redactor, clock);
+        this.scopes = new ScopeVerification(fetcher, announcements);
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** The {@code fetch} goal: obtains the token and sets the project's properties. */
+    public void fetch(ParameterView parameters, ExecutionContext context) throws TokenException {
+        FirstFetchWarmUp.start();
+        unlessFailOnErrorIsOff(parameters, context, "No token", plan -> fetch(plan, context));
+    }
+
+    /**
+     * The {@code revoke} goal: this module is done with the token. Empties its properties and asks for the token to
+     * be revoked: at the end of the build when the build can report it, else as soon as every module that uses it is
+     * done with it or has finished.
+     */
+    public void revoke(ParameterView parameters, ExecutionContext context) throws TokenException {
+        unlessFailOnErrorIsOff(parameters, context, "Nothing revoked", plan -> revoke(plan, context));
+    }
+
+    /** Revokes every token the build asked to revoke and has not yet; the build calls it once, when it is over. */
+    public void endOfBuild(BuildLog log) {
+        refreshes.stopAll(log);
+        revocations.endOfBuild(log);
+    }
+
+    @FunctionalInterface
+    private interface Goal {
+        void run(ExecutionPlan plan) throws TokenException;
+    }
+
+    /**
+     * {@code failOnError=false} turns failures to reach or satisfy the server into a warning, never a mistake in the
+     * configuration, which would otherwise go unnoticed on every machine: the configuration is read, and every
+     * mistake in it found, before any request.
+     */
+    private void unlessFailOnErrorIsOff(ParameterView view, ExecutionContext context, String what, Goal goal)
+            throws TokenException {
+        Parameters parameters = new Parameters(view);
+        boolean failOnError = parameters.flag(Parameter.FAIL_ON_ERROR);
+        ExecutionPlan plan = new RequestParser(context, redactor).parse(parameters);
+        try {
+            goal.run(plan);
+        } catch (TokenException e) {
+            if (failOnError || isConfigurationError(e)) {
+                throw e;
+            }
+            context.log().warn(what + " (failOnError is false, so the build goes on): " + e.getMessage());
+        }
+    }
+
+    private void fetch(ExecutionPlan plan, ExecutionContext context) throws TokenException {
+        if (plan.refreshTokenFile() && !endOfBuild.arrange()) {
+            // Without being told that the build is over, a refresher would go on fetching tokens in a Maven daemon
+            // or an embedder long after its build.
+            throw new ConfigurationException("<refreshTokenFile> needs the plugin declared with "
+                    + "<extensions>true</extensions>: only then does Maven tell it when the build ends, so that the "
+                    + "refresher stops with the build (also in a Maven daemon or an embedder that keeps the JVM) and "
+                    + "the tokens it fetched are revoked. Add <extensions>true</extensions> to the plugin's "
+                    + "declaration, or remove <refreshTokenFile>.");
+        }
+        CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
+        ci.check(plan.exports());
+        ResolvedRequest request = resolve(plan, context, ci);
+        CachedToken token = fetcher.obtain(plan.fetch(), request.credentials(), request.key(), context.log(),
+                loaded -> publisher.mask(ci, loaded.result().token().value(), plan.exports(), context.log()));
+        AccessToken accessToken = token.result().token();
+        // A token masked by an execution with mask=false is masked here by the first one that asks.
+        publisher.mask(ci, accessToken.value(), plan.exports(), context.log());
+        // Recorded before the scope check, so that a token the build cannot use is still revoked at its end.
+        TokenRecord<ResolvedRequest> record = revocations.record(request, accessToken, token.shared(),
+                context.projectId(), plan.tokenFile());
+        if (context.revokeBound(plan.propertyPrefix())) {
+            revocations.expect(record, plan.revokeShared());
+        }
+        scopes.check(request, accessToken, context.log());
+        publisher.show(request, token, ci, context);
+        if (plan.refreshTokenFile()) {
+            refreshes.keepFresh(request, accessToken, ci, context.log());
+        }
+        String verb = switch (token.source()) {
+            case FETCHED -> "Obtained";
+            case FILE_CACHE -> "Reusing (file cache)";
+            case THIS_BUILD -> "Reusing (this build)";
+        };
+        context.log().info(verb + " " + request.provider() + " token from "
+                + token.result().tokenEndpoint().getHost() + " (expires " + accessToken.expiresAt() + ", fingerprint "
+                + accessToken.fingerprint() + ")");
+    }
+
+    private void revoke(ExecutionPlan plan, ExecutionContext context) throws TokenException {
+        ResolvedRequest request = resolve(plan, context,
+                new CiPublisher(context.environment(), context.console(), context.log()));
+        Properties properties = context.projectProperties();
+        // Read before the release empties it.
+        String shown = properties.getProperty(plan.propertyPrefix() + ".fingerprint");
+        publisher.release(request, context.projectId(), properties);
+        Optional<TokenRecord<ResolvedRequest>> used = revocations.usedBy(request, shown, context);
+        if (used.isPresent()) {
+            refreshes.stopIfUnused(request.holderKey(), context.log());
+            revocations.release(request, used.get(), context);
+        }
+    }
+
+    /** The plan's credentials, found once per execution; identity tokens and assertions are masked as they come. */
+    private ResolvedRequest resolve(ExecutionPlan plan, ExecutionContext context, CiPublisher ci)
+            throws TokenException {
+        Credentials credentials;
+        if (SecretlessResolver.applies(plan.fetch().credentials())) {
+            // Identity tokens and client assertions are secrets like the token: masked before anything could print
+            // them, and redacted from every line of the build.
+            Consumer<Secret> issued = secret -> {
+                redactor.register(secret);
+                publisher.mask(ci, secret, plan.exports(), context.log());
+            };
+            credentials = new SecretlessResolver(context.servers(), context.environment(), redactor,
+                    plan.fetch().http(), context.log(), clock, issued, identities)
+                    .resolve(plan.fetch().provider().id(), plan.fetch().credentials());
+        } else {
+            credentials = new CredentialResolver(context.servers(), context.environment(), redactor)
+                    .resolve(plan.fetch().provider().id(), plan.fetch().credentials());
+        }
+        return new ResolvedRequest(plan, credentials, context.projectId());
+    }
+
+    private static boolean isConfigurationError(TokenException e) {
+        return e instanceof ConfigurationException
+                || e instanceof SessionTokenCache.SharedFailure shared
+                        && shared.original() instanceof ConfigurationException;
+    }
+}
