@@ -95,16 +95,16 @@ public final class TokenLifecycle {
 
     /**
      * {@code failOnError=false} turns failures to reach or satisfy the server into a warning, never a mistake in the
-     * configuration, which would otherwise go unnoticed on every machine: the configuration is read, and every
-     * mistake in it found, before any request.
+     * configuration, which would otherwise go unnoticed on every machine. The configuration is read, and every
+     * mistake in it found, before any request; what it cannot read (a settings.xml password that does not decrypt)
+     * is a failure like any other.
      */
     private void unlessFailOnErrorIsOff(ParameterView view, ExecutionContext context, String what, Goal goal)
             throws TokenException {
         Parameters parameters = new Parameters(view);
         boolean failOnError = parameters.flag(Parameter.FAIL_ON_ERROR);
-        ExecutionPlan plan = new RequestParser(context, redactor).parse(parameters);
         try {
-            goal.run(plan);
+            goal.run(new RequestParser(context, redactor).parse(parameters));
         } catch (TokenException e) {
             if (failOnError || isConfigurationError(e)) {
                 throw e;
