@@ -109,13 +109,13 @@ public final class TokenService {
     private void fetch(ExecutionPlan plan, ExecutionContext context) throws TokenException {
         FetchRequest request = plan.fetch();
         if (plan.refreshTokenFile() && !endOfBuild.arrange()) {
-            // Without the lifecycle participant nothing tells the plugin that the build is over, and a refresher
-            // would go on fetching tokens in a Maven daemon or an embedder long after its build.
-            throw new ConfigurationException("<refreshTokenFile> needs the plugin declared with "
-                    + "<extensions>true</extensions>: only then does Maven tell it when the build ends, so that the "
+            // Without the end of the build nothing would stop the refresher, which would go on fetching tokens in a
+            // Maven daemon or an embedder long after its build.
+            throw new ConfigurationException("<refreshTokenFile> needs to learn when the build ends, so that the "
                     + "refresher stops with the build (also in a Maven daemon or an embedder that keeps the JVM) and "
-                    + "the tokens it fetched are revoked. Add <extensions>true</extensions> to the plugin's "
-                    + "declaration, or remove <refreshTokenFile>.");
+                    + "the tokens it fetched are revoked, but this build does not report its end to the plugin (the "
+                    + "goal runs outside a Maven build's lifecycle). Run the goal in a Maven build, or remove "
+                    + "<refreshTokenFile>.");
         }
         CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
         ci.check(plan.exports());
@@ -356,8 +356,8 @@ public final class TokenService {
             context.log().warn("Not revoking the " + request.provider().id() + " token (fingerprint "
                     + mine.fingerprint() + ") yet: " + String.join(", ", stillUsing)
                     + " still use it. The revoke of the last of them revokes it; if "
-                    + "none runs one, it stays valid until " + mine.token().expiresAt() + ". Declare the plugin with "
-                    + "<extensions>true</extensions> to have every token revoked at the end of the build.");
+                    + "none runs one, it stays valid until " + mine.token().expiresAt() + ". This build does not "
+                    + "report its end to the plugin, which would revoke it then.");
         }
     }
 

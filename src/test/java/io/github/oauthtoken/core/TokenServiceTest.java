@@ -143,7 +143,7 @@ class TokenServiceTest {
         service.revoke(genesys().build(), first);
         assertThat(revoked).isEmpty();
         assertThat(first.log.at("WARN")).singleElement().asString()
-                .contains("it:m2:1 still use it", "<extensions>true</extensions>");
+                .contains("it:m2:1 still use it", "This build does not report its end to the plugin");
 
         service.revoke(genesys().build(), second);
         assertThat(revoked).hasSize(1);
