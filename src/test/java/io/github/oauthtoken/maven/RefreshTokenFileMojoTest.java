@@ -53,6 +53,18 @@ class RefreshTokenFileMojoTest {
                 .filter(t -> t.getName().startsWith("oauth-token-refresh") && t.isAlive()).toList();
     }
 
+    private File tokenFileOf(int build) {
+        return temp.resolve("build-" + build).resolve("token").toFile();
+    }
+
+    /** The goal as the next build in the same JVM sees it: a session and session data of its own. */
+    private MavenSession newBuild(FetchMojo mojo, File tokenFile) throws Exception {
+        setVariableValueToObject(mojo, "tokenFile", tokenFile);
+        MojoFixture.prepare(mojo, server, new Settings(), new DefaultRepositorySystemSession(), log,
+                MojoFixture.credentialsInEnvironment());
+        return getVariableValueFromObject(mojo, "session");
+    }
+
     /**
      * A plain plugin declaration: the goal puts its listener in front of the build's, and Maven's SessionEnded
      * stops the refresher, build after build in one JVM as mvnd and embedders run them, each with a request of its
@@ -66,11 +78,8 @@ class RefreshTokenFileMojoTest {
     void withoutTheExtensionTheRefresherEndsWithItsBuildSessionForEachOfTwoBuildsInOneJvm(FetchMojo mojo)
             throws Exception {
         for (int build = 1; build <= 2; build++) {
-            File file = temp.resolve("build-" + build).resolve("token").toFile();
-            setVariableValueToObject(mojo, "tokenFile", file);
-            MojoFixture.prepare(mojo, server, new Settings(), new DefaultRepositorySystemSession(), log,
-                    MojoFixture.credentialsInEnvironment());
-            MavenSession session = getVariableValueFromObject(mojo, "session");
+            File file = tokenFileOf(build);
+            MavenSession session = newBuild(mojo, file);
             MavenExecutionRequest request = new DefaultMavenExecutionRequest();
             List<String> mavensOwn = new ArrayList<>();
             request.setExecutionListener(new AbstractExecutionListener() {
@@ -104,11 +113,8 @@ class RefreshTokenFileMojoTest {
             throws Exception {
         EndOfBuildRevocation participant = new EndOfBuildRevocation();
         for (int build = 1; build <= 2; build++) {
-            File file = temp.resolve("build-" + build).resolve("token").toFile();
-            setVariableValueToObject(mojo, "tokenFile", file);
-            MojoFixture.prepare(mojo, server, new Settings(), new DefaultRepositorySystemSession(), log,
-                    MojoFixture.credentialsInEnvironment());
-            MavenSession session = getVariableValueFromObject(mojo, "session");
+            File file = tokenFileOf(build);
+            MavenSession session = newBuild(mojo, file);
             participant.afterProjectsRead(session);
             ExecutionListener mavensOwn = session.getRequest().getExecutionListener();
 
