@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -39,7 +40,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code MODE} is what the repository accepts: {@code basic} (the token as the password, any user name),
  *       {@code basic-as-USER} (only with user name {@code USER}, as Google Artifact Registry's
  *       {@code oauth2accesstoken}), {@code bearer} (only {@code Authorization: Bearer}), or {@code any};</li>
- *   <li>{@code SPACE} is a name each IT picks for itself: every space serves the same parent POM and dependency
+ *   <li>{@code SPACE} is a name each IT picks for itself ({@code [A-Za-z0-9_-]}): every space serves a parent POM
+ *       {@code it.repo.SPACE:repo-parent:1} and a dependency {@code it.repo.SPACE:repo-lib:1}
  *       ({@link RepositoryArtifacts}) and keeps its own deploys and its own record of requests, so ITs that run at
  *       the same time never see each other's.</li>
  * </ul>
@@ -106,7 +108,10 @@ public final class LoopbackMavenRepository implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Predicate<String> liveTokens;
-    private final Map<String, byte[]> artifacts = RepositoryArtifacts.all();
+    /** A space's name is part of its artifacts' group id, so it is kept to what a group id segment may hold. */
+    private static final Pattern SPACE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final Map<String, Map<String, byte[]>> artifacts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, byte[]>> deployed = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
@@ -168,7 +173,7 @@ public final class LoopbackMavenRepository implements AutoCloseable {
             return;
         }
         String[] parts = path.split("/", 4);
-        if (parts.length < 4 || parts[1].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) {
+        if (parts.length < 4 || parts[1].isEmpty() || !SPACE.matcher(parts[2]).matches() || parts[3].isEmpty()) {
             send(request, response, callback, 404, "text/plain", bytes("no such repository: " + path));
             return;
         }
@@ -211,7 +216,7 @@ public final class LoopbackMavenRepository implements AutoCloseable {
     private int download(String space, String file, Request request, Response response, Callback callback) {
         byte[] content = deployed.getOrDefault(space, Map.of()).get(file);
         if (content == null) {
-            content = artifacts.get(file);
+            content = artifacts.computeIfAbsent(space, RepositoryArtifacts::of).get(file);
         }
         if (content == null) {
             send(request, response, callback, 404, "text/plain", bytes("not found: " + file));

@@ -54,6 +54,16 @@ class LoopbackMavenRepositoryTest {
                 "application/x-www-form-urlencoded", "grant_type=client_credentials").json().get("access_token");
     }
 
+    /** {@code /MODE/SPACE/} and a file of the space's own artifacts. */
+    private static String url(String mode, String space, String file) {
+        return url(mode, space, space, file);
+    }
+
+    /** {@code /MODE/SPACE/} and a file of another space's artifacts. */
+    private static String url(String mode, String space, String artifactsOf, String file) {
+        return "/" + mode + "/" + space + "/" + RepositoryArtifacts.path(artifactsOf, file);
+    }
+
     private static String basicPassword(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -79,7 +89,7 @@ class LoopbackMavenRepositoryTest {
     @Test
     void withoutACredentialEveryRequestGets401WithABasicChallenge() throws Exception {
         for (String method : List.of("GET", "HEAD", "PUT")) {
-            HttpResponse<byte[]> reply = send(method, "/basic/s1/" + RepositoryArtifacts.PARENT, null,
+            HttpResponse<byte[]> reply = send(method, url("basic", "s1", RepositoryArtifacts.PARENT), null,
                     method.equals("PUT") ? new byte[] {1} : null);
             assertThat(reply.statusCode()).as(method).isEqualTo(401);
             assertThat(reply.headers().firstValue("WWW-Authenticate"))
@@ -93,11 +103,12 @@ class LoopbackMavenRepositoryTest {
     void aLiveTokenAsTheBasicPasswordGetsTheParentPomTheDependencyAndTheirChecksums() throws Exception {
         String auth = basicPassword("anyone", token("repo-client"));
 
-        HttpResponse<byte[]> parent = send("GET", "/basic/s2/" + RepositoryArtifacts.PARENT, auth, null);
+        HttpResponse<byte[]> parent = send("GET", url("basic", "s2", RepositoryArtifacts.PARENT), auth, null);
         assertThat(parent.statusCode()).isEqualTo(200);
         assertThat(new String(parent.body(), StandardCharsets.UTF_8)).contains("<artifactId>repo-parent</artifactId>")
                 .contains(RepositoryArtifacts.PARENT_MARKER);
-        for (String file : List.of(RepositoryArtifacts.PARENT, RepositoryArtifacts.LIB_POM, RepositoryArtifacts.LIB_JAR)) {
+        for (String suffix : List.of(RepositoryArtifacts.PARENT, RepositoryArtifacts.LIB_POM, RepositoryArtifacts.LIB_JAR)) {
+            String file = RepositoryArtifacts.path("s2", suffix);
             byte[] content = send("GET", "/basic/s2/" + file, auth, null).body();
             for (Map.Entry<String, String> checksum : RepositoryArtifacts.CHECKSUMS.entrySet()) {
                 HttpResponse<byte[]> reply = send("GET", "/basic/s2/" + file + checksum.getKey(), auth, null);
@@ -106,10 +117,16 @@ class LoopbackMavenRepositoryTest {
                         .isEqualTo(RepositoryArtifacts.hex(checksum.getValue(), content));
             }
         }
-        HttpResponse<byte[]> jar = send("GET", "/basic/s2/" + RepositoryArtifacts.LIB_JAR, auth, null);
+        HttpResponse<byte[]> jar = send("GET", url("basic", "s2", RepositoryArtifacts.LIB_JAR), auth, null);
         assertThat(jar.headers().firstValue("Content-Type")).hasValue("application/java-archive");
-        assertThat(send("HEAD", "/basic/s2/" + RepositoryArtifacts.LIB_JAR, auth, null).statusCode()).isEqualTo(200);
+        assertThat(send("HEAD", url("basic", "s2", RepositoryArtifacts.LIB_JAR), auth, null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/basic/s2/it/repo/nothing/1/nothing-1.pom", auth, null).statusCode()).isEqualTo(404);
+        assertThat(new String(parent.body(), StandardCharsets.UTF_8)).as("the space's own group")
+                .contains("<groupId>it.repo.s2</groupId>");
+        assertThat(send("GET", url("basic", "s2", "s3", RepositoryArtifacts.PARENT), auth, null)
+                .statusCode()).as("another space's group").isEqualTo(404);
+        assertThat(send("GET", "/basic/s.2/" + RepositoryArtifacts.path("s2", RepositoryArtifacts.PARENT), auth, null)
+                .statusCode()).as("not a group id segment").isEqualTo(404);
     }
 
     @Test
@@ -121,14 +138,14 @@ class LoopbackMavenRepositoryTest {
         assertThat(delete.statusCode()).isEqualTo(204);
 
         for (String token : List.of("never-issued", expired, revoked, "")) {
-            assertThat(send("GET", "/any/s3/" + RepositoryArtifacts.PARENT, basicPassword("u", token), null).statusCode())
+            assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), basicPassword("u", token), null).statusCode())
                     .as("Basic").isEqualTo(401);
-            assertThat(send("GET", "/any/s3/" + RepositoryArtifacts.PARENT, "Bearer " + token, null).statusCode())
+            assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), "Bearer " + token, null).statusCode())
                     .as("Bearer").isEqualTo(401);
         }
-        assertThat(send("GET", "/any/s3/" + RepositoryArtifacts.PARENT, "Digest username=\"u\"", null).statusCode())
+        assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), "Digest username=\"u\"", null).statusCode())
                 .isEqualTo(401);
-        assertThat(send("GET", "/any/s3/" + RepositoryArtifacts.PARENT, "Basic %%%", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), "Basic %%%", null).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -136,16 +153,16 @@ class LoopbackMavenRepositoryTest {
         String token = token("repo-client");
         String bearer = "Bearer " + token;
 
-        assertThat(send("GET", "/bearer/s4/" + RepositoryArtifacts.PARENT, bearer, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/bearer/s4/" + RepositoryArtifacts.PARENT, basicPassword("u", token), null).statusCode())
+        assertThat(send("GET", url("bearer", "s4", RepositoryArtifacts.PARENT), bearer, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", url("bearer", "s4", RepositoryArtifacts.PARENT), basicPassword("u", token), null).statusCode())
                 .isEqualTo(401);
-        assertThat(send("GET", "/basic/s4/" + RepositoryArtifacts.PARENT, bearer, null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/basic-as-oauth2accesstoken/s4/" + RepositoryArtifacts.PARENT,
+        assertThat(send("GET", url("basic", "s4", RepositoryArtifacts.PARENT), bearer, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", url("basic-as-oauth2accesstoken", "s4", RepositoryArtifacts.PARENT),
                 basicPassword("oauth2accesstoken", token), null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/basic-as-oauth2accesstoken/s4/" + RepositoryArtifacts.PARENT,
+        assertThat(send("GET", url("basic-as-oauth2accesstoken", "s4", RepositoryArtifacts.PARENT),
                 basicPassword("someone-else", token), null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/any/s4/" + RepositoryArtifacts.PARENT, bearer, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/any/s4/" + RepositoryArtifacts.PARENT, basicPassword("u", token), null).statusCode())
+        assertThat(send("GET", url("any", "s4", RepositoryArtifacts.PARENT), bearer, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", url("any", "s4", RepositoryArtifacts.PARENT), basicPassword("u", token), null).statusCode())
                 .isEqualTo(200);
     }
 
@@ -167,15 +184,16 @@ class LoopbackMavenRepositoryTest {
     @Test
     void theRecordTellsWhatEachRequestCarriedWithoutTheToken() throws Exception {
         String token = token("repo-client");
-        send("GET", "/basic/s6/" + RepositoryArtifacts.PARENT, null, null);
-        send("GET", "/basic/s6/" + RepositoryArtifacts.PARENT, basicPassword("ci", token), null);
+        send("GET", url("basic", "s6", RepositoryArtifacts.PARENT), null, null);
+        send("GET", url("basic", "s6", RepositoryArtifacts.PARENT), basicPassword("ci", token), null);
         send("PUT", "/bearer/s6/it/x/1/x-1.pom", "Bearer " + token, new byte[] {1});
-        send("GET", "/basic/s7/" + RepositoryArtifacts.PARENT, basicPassword("ci", "not-live"), null);
+        send("GET", url("basic", "s7", RepositoryArtifacts.PARENT), basicPassword("ci", "not-live"), null);
 
         List<Map<String, Object>> s6 = recorded("s6");
         assertThat(s6).hasSize(3);
         assertThat(s6.get(0)).containsEntry("scheme", "none").containsEntry("status", 401).containsEntry("live", false);
-        assertThat(s6.get(1)).containsEntry("method", "GET").containsEntry("path", RepositoryArtifacts.PARENT)
+        assertThat(s6.get(1)).containsEntry("method", "GET")
+                .containsEntry("path", RepositoryArtifacts.path("s6", RepositoryArtifacts.PARENT))
                 .containsEntry("mode", "basic").containsEntry("scheme", "basic").containsEntry("username", "ci")
                 .containsEntry("live", true).containsEntry("status", 200)
                 .containsEntry("fingerprint", Fingerprint.of(token));

@@ -15,15 +15,17 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 
 /**
- * What the loopback repository serves in every space before anything is deployed: a parent POM and a dependency
- * (its POM and a jar), each with the {@code .md5}, {@code .sha1}, {@code .sha256} and {@code .sha512} files that
- * Maven's resolvers ask for, as a repository manager serves them. Made in memory, the same bytes on every start.
+ * What the loopback repository serves in a space before anything is deployed: a parent POM and a dependency (its POM
+ * and a jar), each with the {@code .md5}, {@code .sha1}, {@code .sha256} and {@code .sha512} files that Maven's
+ * resolvers ask for, as a repository manager serves them. Their group is the space's own,
+ * {@code it.repo.SPACE}: the ITs share one local repository, and a parent POM another IT (or the same IT on the
+ * other Maven) already put there would be taken from it without a request. Made in memory, the same bytes each time.
  */
 final class RepositoryArtifacts {
-    static final String GROUP_PATH = "it/repo";
-    static final String PARENT = GROUP_PATH + "/repo-parent/1/repo-parent-1.pom";
-    static final String LIB_POM = GROUP_PATH + "/repo-lib/1/repo-lib-1.pom";
-    static final String LIB_JAR = GROUP_PATH + "/repo-lib/1/repo-lib-1.jar";
+    static final String GROUP_PREFIX = "it.repo.";
+    static final String PARENT = "/repo-parent/1/repo-parent-1.pom";
+    static final String LIB_POM = "/repo-lib/1/repo-lib-1.pom";
+    static final String LIB_JAR = "/repo-lib/1/repo-lib-1.jar";
     /** A property of the parent POM, so that a build can show that it really read this parent. */
     static final String PARENT_MARKER = "parent-from-the-authenticated-repository";
     /** The resource inside the dependency's jar, and its content. */
@@ -35,19 +37,29 @@ final class RepositoryArtifacts {
 
     private RepositoryArtifacts() {}
 
-    /** Path (below a space) to content. */
-    static Map<String, byte[]> all() {
+    /** The group path of a space's artifacts: {@code it/repo/SPACE}. */
+    static String groupPath(String space) {
+        return (GROUP_PREFIX + space).replace('.', '/');
+    }
+
+    /** A file of a space's artifacts, by its path below the space ({@code PARENT} and the others are suffixes). */
+    static String path(String space, String file) {
+        return groupPath(space) + file;
+    }
+
+    /** Path (below the space) to content, for one space. */
+    static Map<String, byte[]> of(String space) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        addWithChecksums(files, PARENT, pom("repo-parent", "pom",
+        addWithChecksums(files, path(space, PARENT), pom(space, "repo-parent", "pom",
                 "  <properties>\n    <repo.parent.marker>" + PARENT_MARKER + "</repo.parent.marker>\n  </properties>\n"));
-        addWithChecksums(files, LIB_POM, pom("repo-lib", "jar", ""));
-        addWithChecksums(files, LIB_JAR, jar());
+        addWithChecksums(files, path(space, LIB_POM), pom(space, "repo-lib", "jar", ""));
+        addWithChecksums(files, path(space, LIB_JAR), jar());
         return files;
     }
 
-    private static byte[] pom(String artifactId, String packaging, String body) {
+    private static byte[] pom(String space, String artifactId, String packaging, String body) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
-                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>it.repo</groupId>\n  <artifactId>" + artifactId
+                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>" + GROUP_PREFIX + space + "</groupId>\n  <artifactId>" + artifactId
                 + "</artifactId>\n  <version>1</version>\n  <packaging>" + packaging + "</packaging>\n" + body
                 + "</project>\n").getBytes(StandardCharsets.UTF_8);
     }
