@@ -57,6 +57,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class LoopbackMavenRepository implements AutoCloseable {
     static final String REALM = "oauth-token-it-repository";
     static final String REQUESTS = "/__requests";
+    /** The mode that takes the token as the Basic password of one user name only, which follows. */
+    static final String BASIC_AS = "basic-as-";
     /** Larger uploads are refused: an IT deploys a few kilobytes. */
     private static final int MAX_UPLOAD = 10 * 1024 * 1024;
 
@@ -169,7 +171,8 @@ public final class LoopbackMavenRepository implements AutoCloseable {
             String space = Optional.ofNullable(query.getValue("space")).orElse("");
             List<Map<String, Object>> list = new ArrayList<>();
             requests(space).forEach(s -> list.add(s.json()));
-            send(request, response, callback, 200, "application/json", JSON.std.asString(list).getBytes(StandardCharsets.UTF_8));
+            send(request, response, callback, 200, "application/json",
+                    JSON.std.asString(list).getBytes(StandardCharsets.UTF_8));
             return;
         }
         String[] parts = path.split("/", 4);
@@ -181,7 +184,8 @@ public final class LoopbackMavenRepository implements AutoCloseable {
         String space = parts[2];
         String file = parts[3];
         Credential credential = Credential.of(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-        boolean live = credential.token() != null && !credential.token().isEmpty() && liveTokens.test(credential.token());
+        boolean live = credential.token() != null && !credential.token().isEmpty()
+                && liveTokens.test(credential.token());
         String fingerprint = credential.token() == null || credential.token().isEmpty() ? null
                 : Fingerprint.of(credential.token());
         int status;
@@ -207,7 +211,7 @@ public final class LoopbackMavenRepository implements AutoCloseable {
     private static boolean acceptedBy(String mode, Credential credential) {
         return switch (credential.scheme()) {
             case "basic" -> mode.equals("any") || mode.equals("basic")
-                    || mode.startsWith("basic-as-") && mode.substring("basic-as-".length()).equals(credential.username());
+                    || mode.startsWith(BASIC_AS) && mode.substring(BASIC_AS.length()).equals(credential.username());
             case "bearer" -> mode.equals("any") || mode.equals("bearer");
             default -> false;
         };

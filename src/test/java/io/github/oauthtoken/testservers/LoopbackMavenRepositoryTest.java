@@ -64,6 +64,11 @@ class LoopbackMavenRepositoryTest {
         return "/" + mode + "/" + space + "/" + RepositoryArtifacts.path(artifactsOf, file);
     }
 
+    /** The status of a GET of the space's parent POM. */
+    private int parentStatus(String mode, String space, String authorization) throws Exception {
+        return send("GET", url(mode, space, RepositoryArtifacts.PARENT), authorization, null).statusCode();
+    }
+
     private static String basicPassword(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -71,7 +76,8 @@ class LoopbackMavenRepositoryTest {
     private HttpResponse<byte[]> send(String method, String path, String authorization, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(repository.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -107,7 +113,8 @@ class LoopbackMavenRepositoryTest {
         assertThat(parent.statusCode()).isEqualTo(200);
         assertThat(new String(parent.body(), StandardCharsets.UTF_8)).contains("<artifactId>repo-parent</artifactId>")
                 .contains(RepositoryArtifacts.PARENT_MARKER);
-        for (String suffix : List.of(RepositoryArtifacts.PARENT, RepositoryArtifacts.LIB_POM, RepositoryArtifacts.LIB_JAR)) {
+        for (String suffix : List.of(RepositoryArtifacts.PARENT, RepositoryArtifacts.LIB_POM,
+                RepositoryArtifacts.LIB_JAR)) {
             String file = RepositoryArtifacts.path("s2", suffix);
             byte[] content = send("GET", "/basic/s2/" + file, auth, null).body();
             for (Map.Entry<String, String> checksum : RepositoryArtifacts.CHECKSUMS.entrySet()) {
@@ -119,7 +126,8 @@ class LoopbackMavenRepositoryTest {
         }
         HttpResponse<byte[]> jar = send("GET", url("basic", "s2", RepositoryArtifacts.LIB_JAR), auth, null);
         assertThat(jar.headers().firstValue("Content-Type")).hasValue("application/java-archive");
-        assertThat(send("HEAD", url("basic", "s2", RepositoryArtifacts.LIB_JAR), auth, null).statusCode()).isEqualTo(200);
+        assertThat(send("HEAD", url("basic", "s2", RepositoryArtifacts.LIB_JAR), auth, null).statusCode())
+                .isEqualTo(200);
         assertThat(send("GET", "/basic/s2/it/repo/nothing/1/nothing-1.pom", auth, null).statusCode()).isEqualTo(404);
         assertThat(new String(parent.body(), StandardCharsets.UTF_8)).as("the space's own group")
                 .contains("<groupId>it.repo.s2</groupId>");
@@ -133,19 +141,20 @@ class LoopbackMavenRepositoryTest {
     void tokensTheServersDoNotAcceptAreRefused() throws Exception {
         String expired = token("expired-client");
         String revoked = token("repo-client");
-        HttpResponse<String> delete = CLIENT.send(HttpRequest.newBuilder(URI.create(genesys.baseUrl() + "/api/v2/tokens/me"))
+        URI tokensMe = URI.create(genesys.baseUrl() + "/api/v2/tokens/me");
+        HttpResponse<String> delete = CLIENT.send(HttpRequest.newBuilder(tokensMe)
                 .header("Authorization", "Bearer " + revoked).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(delete.statusCode()).isEqualTo(204);
 
         for (String token : List.of("never-issued", expired, revoked, "")) {
-            assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), basicPassword("u", token), null).statusCode())
+            assertThat(parentStatus("any", "s3", basicPassword("u", token)))
                     .as("Basic").isEqualTo(401);
-            assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), "Bearer " + token, null).statusCode())
+            assertThat(parentStatus("any", "s3", "Bearer " + token))
                     .as("Bearer").isEqualTo(401);
         }
-        assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), "Digest username=\"u\"", null).statusCode())
+        assertThat(parentStatus("any", "s3", "Digest username=\"u\""))
                 .isEqualTo(401);
-        assertThat(send("GET", url("any", "s3", RepositoryArtifacts.PARENT), "Basic %%%", null).statusCode()).isEqualTo(401);
+        assertThat(parentStatus("any", "s3", "Basic %%%")).isEqualTo(401);
     }
 
     @Test
@@ -153,16 +162,16 @@ class LoopbackMavenRepositoryTest {
         String token = token("repo-client");
         String bearer = "Bearer " + token;
 
-        assertThat(send("GET", url("bearer", "s4", RepositoryArtifacts.PARENT), bearer, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", url("bearer", "s4", RepositoryArtifacts.PARENT), basicPassword("u", token), null).statusCode())
+        assertThat(parentStatus("bearer", "s4", bearer)).isEqualTo(200);
+        assertThat(parentStatus("bearer", "s4", basicPassword("u", token)))
                 .isEqualTo(401);
-        assertThat(send("GET", url("basic", "s4", RepositoryArtifacts.PARENT), bearer, null).statusCode()).isEqualTo(401);
+        assertThat(parentStatus("basic", "s4", bearer)).isEqualTo(401);
         assertThat(send("GET", url("basic-as-oauth2accesstoken", "s4", RepositoryArtifacts.PARENT),
                 basicPassword("oauth2accesstoken", token), null).statusCode()).isEqualTo(200);
         assertThat(send("GET", url("basic-as-oauth2accesstoken", "s4", RepositoryArtifacts.PARENT),
                 basicPassword("someone-else", token), null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", url("any", "s4", RepositoryArtifacts.PARENT), bearer, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", url("any", "s4", RepositoryArtifacts.PARENT), basicPassword("u", token), null).statusCode())
+        assertThat(parentStatus("any", "s4", bearer)).isEqualTo(200);
+        assertThat(parentStatus("any", "s4", basicPassword("u", token)))
                 .isEqualTo(200);
     }
 

@@ -51,7 +51,8 @@ final class RepositoryArtifacts {
     static Map<String, byte[]> of(String space) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         addWithChecksums(files, path(space, PARENT), pom(space, "repo-parent", "pom",
-                "  <properties>\n    <repo.parent.marker>" + PARENT_MARKER + "</repo.parent.marker>\n  </properties>\n"));
+                "  <properties>\n    <repo.parent.marker>" + PARENT_MARKER
+                        + "</repo.parent.marker>\n  </properties>\n"));
         addWithChecksums(files, path(space, LIB_POM), pom(space, "repo-lib", "jar", ""));
         addWithChecksums(files, path(space, LIB_JAR), jar());
         return files;
@@ -59,7 +60,8 @@ final class RepositoryArtifacts {
 
     private static byte[] pom(String space, String artifactId, String packaging, String body) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
-                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>" + GROUP_PREFIX + space + "</groupId>\n  <artifactId>" + artifactId
+                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>" + GROUP_PREFIX + space + "</groupId>\n"
+                + "  <artifactId>" + artifactId
                 + "</artifactId>\n  <version>1</version>\n  <packaging>" + packaging + "</packaging>\n" + body
                 + "</project>\n").getBytes(StandardCharsets.UTF_8);
     }

@@ -3,15 +3,14 @@ package io.github.oauthtoken.maven.repository;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.inject.Named;
 import javax.inject.Singleton;
 
 /**
  * What {@link RepositoryCredentialsSpy} found, for {@link RepositoryCredentialsCheck} to act on: an event spy cannot
  * stop a build (Maven's {@code EventSpyDispatcher} logs what a spy throws and goes on), a lifecycle participant can.
- * One instance per extension realm, so per build: Maven creates a new container for each {@code mvn} run.
+ * One instance per container, so per build: Maven creates a new container for each {@code mvn} run. Not declared
+ * anywhere: Guice makes the one instance both components are given.
  */
-@Named
 @Singleton
 public final class RepositoryCredentialsState {
     private final List<String> problems = new CopyOnWriteArrayList<>();

@@ -13,7 +13,9 @@
  *
  * <p>What is prototype: the token is a STATIC value ({@link io.github.oauthtoken.maven.repository.PrototypeToken},
  * from {@code <prototypeToken>} or {@code <prototypeTokenFile>}), standing in for the core's token lifecycle; the
- * other children of {@code <oauthToken>} are collected as the fetch goal's parameters but not used yet. See
- * /work/notes/repo-credentials.md for the research behind it.
+ * other children of {@code <oauthToken>} are collected as the fetch goal's parameters but not used yet.
+ *
+ * <p>The components are declared in {@code META-INF/plexus/components.xml}, not in the Sisu index: Maven 3.6.3 and
+ * 3.8.8 skip an indexed Java 17 class without a word.
  */
 package io.github.oauthtoken.maven.repository;
