@@ -102,6 +102,11 @@ final class SecretlessServers implements AutoCloseable {
         }
     }
 
+    /** Whether the assertion-verifying OAuth server would take this access token now. */
+    boolean accepts(String token) {
+        return oauth != null && oauth.accepts(token);
+    }
+
     List<String> describe() {
         return ci == null ? List.of() : List.of(
                 "[test-servers] CI identity issuer (GitHub, GitLab, Azure): " + ci.baseUrl(),

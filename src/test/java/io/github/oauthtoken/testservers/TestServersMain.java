@@ -52,7 +52,8 @@ public final class TestServersMain implements AutoCloseable {
             "it-genesys-client", "it-reactor-client", "it-flaky-client", "it-cache-client", "it-ci-client",
             "it-debug-client", "it-proxy-client", "it-two-a-client", "it-two-b-client", "it-parallel-a-client",
             "it-parallel-b-client", "it-skip-client", "it-failatend-client", "it-hang-client", "it-logfile-client",
-            "it-xdebug-client", "it-maven4-client", "it-nocache-client", "it-extension-client");
+            "it-xdebug-client", "it-maven4-client", "it-nocache-client", "it-extension-client",
+            ItRepository.PROTOTYPE_CLIENT);
     /** Opens {@link #TRUST_STORE}; the ITs' settings.xml has it as server {@code it-trust-store}. */
     public static final String TRUST_STORE_PASSWORD = "it-trust-pass-M7cd";
     public static final String CXONE_CLIENT = "it-cxone-app";
@@ -297,15 +298,19 @@ public final class TestServersMain implements AutoCloseable {
             PrintStream out, BooleanSupplier stillWanted, Duration maxLifetime) throws IOException, InterruptedException {
         Path dir = ready.getParent();
         Files.createDirectories(dir);
-        for (String stale : List.of(ready.getFileName().toString(), STOP, STOPPED, FAILED, JOURNAL, TRUST_STORE)) {
+        for (String stale : List.of(ready.getFileName().toString(), STOP, STOPPED, FAILED, JOURNAL, TRUST_STORE,
+                ItRepository.PROTOTYPE_TOKEN_FILE)) {
             Files.deleteIfExists(dir.resolve(stale));
         }
         String reason;
         try (TestServersMain servers = start(dir, genesysPort, cxonePort, oauth2Port, proxyPort, genesysHttpsPort);
-                SecretlessServers secretless = SecretlessServers.fromSystemProperties(dir)) {
+                SecretlessServers secretless = SecretlessServers.fromSystemProperties(dir);
+                ItRepository repository = ItRepository.fromSystemProperties(dir, servers.genesysUrl(),
+                        token -> servers.genesys.accepts(token) || secretless.accepts(token))) {
             servers.awaitAnswering(PROBE_TIMEOUT);
             servers.describe().forEach(out::println);
             secretless.describe().forEach(out::println);
+            repository.describe().forEach(out::println);
             servers.ca.writeTrustStore(dir.resolve(TRUST_STORE), TRUST_STORE_PASSWORD);
             Files.writeString(dir.resolve(PROXY_SETTINGS), proxySettings(servers.proxyPort()));
             Files.writeString(dir.resolve(PROXY_PAIR_SETTINGS), proxyPairSettings(servers.proxyPort()));
