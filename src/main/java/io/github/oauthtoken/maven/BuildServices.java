@@ -5,6 +5,7 @@ import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
@@ -18,9 +19,10 @@ import org.eclipse.aether.SessionData;
  * <p>Two versions of the plugin in one build (a module that pins another) each load their own classes, so the
  * service is keyed by this class loader's copy of the class and each version keeps its own tokens. What the
  * versions share holds JDK types only: the set of secrets to redact, and the end-of-build hooks
- * ({@link EndOfBuildHooks}).
+ * ({@link EndOfBuildHooks}). The core extension that supplies repository tokens is one more class realm of the
+ * plugin, and shares the same set of secrets.
  */
-final class BuildServices {
+public final class BuildServices {
     private static final String SERVICE_KEY = TokenLifecycle.class.getName() + "@"
             + Integer.toHexString(System.identityHashCode(TokenLifecycle.class));
     /** Every secret of the build, for every version's redactor. */
@@ -36,8 +38,7 @@ final class BuildServices {
         SessionData data = session.getRepositorySession().getData();
         // Apart, not nested: Maven 3.9's session data is a ConcurrentHashMap, which refuses an update inside another
         // ("Recursive update") whenever the two keys share a bin.
-        @SuppressWarnings("unchecked")
-        Set<String> secrets = (Set<String>) OncePerBuild.value(data, SECRETS_KEY, ConcurrentHashMap::newKeySet);
+        Set<String> secrets = secrets(data, ConcurrentHashMap::newKeySet);
         // Parallel modules (-T) all get the instance that was stored first.
         Object service = OncePerBuild.value(data, SERVICE_KEY, () -> create(session.getRequest(), data, secrets, log));
         if (!(service instanceof TokenLifecycle tokenService)) {
@@ -46,6 +47,15 @@ final class BuildServices {
                     + "service. Use one version of oauth-token-maven-plugin across the build.");
         }
         return tokenService;
+    }
+
+    /**
+     * Every secret of the build, for every version and class realm of the plugin: the one set the session holds,
+     * made by {@code make} when nobody has made it yet.
+     */
+    @SuppressWarnings("unchecked")
+    public static Set<String> secrets(SessionData data, Supplier<Set<String>> make) {
+        return (Set<String>) OncePerBuild.value(data, SECRETS_KEY, make);
     }
 
     /** Starts and installs nothing: a service that loses the race to be stored first is thrown away. */

@@ -45,16 +45,10 @@ final class MavenExecutionContext implements ExecutionContext {
         return settings.proxies();
     }
 
-    /**
-     * Environment variables as Maven sees them ({@code env.*} of the session, which embedders and tests can set),
-     * falling back to the process environment.
-     */
+    /** Environment variables as Maven sees them: see {@link MavenSystemProperties#environment}. */
     @Override
     public Function<String, String> environment() {
-        return name -> {
-            String value = session.getSystemProperties().getProperty("env." + name);
-            return value != null ? value : System.getenv(name);
-        };
+        return MavenSystemProperties.environment(session.getSystemProperties());
     }
 
     @Override

@@ -1,17 +1,15 @@
 package io.github.oauthtoken.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.github.oauthtoken.core.http.ProxyRoute;
 import io.github.oauthtoken.core.http.ProxySelection;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -59,13 +57,11 @@ class SettingsSecretsTest {
     }
 
     private static List<ProxyRoute> routes(Proxy... proxies) throws Exception {
-        Settings settings = new Settings();
+        MavenExecutionRequest request = new DefaultMavenExecutionRequest();
         for (Proxy proxy : proxies) {
-            settings.addProxy(proxy);
+            request.addProxy(proxy);
         }
-        MavenSession session = mock(MavenSession.class);
-        when(session.getSettings()).thenReturn(settings);
-        return new SettingsSecrets(session, PLAIN, new Redactor()).proxies();
+        return new SettingsSecrets(request, PLAIN, new Redactor()).proxies();
     }
 
     @Test

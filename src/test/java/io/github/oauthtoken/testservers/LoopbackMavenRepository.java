@@ -48,8 +48,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code GET /__requests?space=SPACE} answers what each request of that space carried, in order, as JSON: method,
  * path, status, the scheme of its {@code Authorization} ({@code none}, {@code basic}, {@code bearer}, {@code other}),
  * the Basic user name, whether the token was live, and the token's fingerprint (first 8 hex digits of its SHA-256,
- * as the plugin prints it) so that an IT can tell how many tokens the build used. The token itself is never kept,
- * never printed and never answered.
+ * as the plugin prints it) so that an IT can tell how many tokens the build used, and the value of a request's
+ * {@value #MARKER} header, which an IT's settings.xml can add to its server's {@code <httpHeaders>} to see that they
+ * still go with the token. The token itself is never kept, never printed and never answered.
  *
  * <p>Whether a token is live (issued by a token server and neither expired nor revoked) is the token servers' own
  * answer, asked in this JVM: {@code liveTokens}.
@@ -57,6 +58,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class LoopbackMavenRepository implements AutoCloseable {
     static final String REALM = "oauth-token-it-repository";
     static final String REQUESTS = "/__requests";
+    /** A header of no meaning to the repository, recorded to show that a server's other headers were sent. */
+    static final String MARKER = "X-It-Marker";
     /** The mode that takes the token as the Basic password of one user name only, which follows. */
     static final String BASIC_AS = "basic-as-";
     /** Larger uploads are refused: an IT deploys a few kilobytes. */
@@ -64,7 +67,7 @@ public final class LoopbackMavenRepository implements AutoCloseable {
 
     /** What one request carried and got. */
     public record Seen(String space, String mode, String method, String path, int status, String scheme,
-            String username, boolean live, String fingerprint) {
+            String username, boolean live, String fingerprint, String marker) {
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("mode", mode);
@@ -75,6 +78,7 @@ public final class LoopbackMavenRepository implements AutoCloseable {
             json.put("username", username);
             json.put("live", live);
             json.put("fingerprint", fingerprint);
+            json.put("marker", marker);
             return json;
         }
     }
@@ -204,7 +208,7 @@ public final class LoopbackMavenRepository implements AutoCloseable {
             };
         }
         seen.add(new Seen(space, mode, request.getMethod(), file, status, credential.scheme(), credential.username(),
-                live, fingerprint));
+                live, fingerprint, request.getHeaders().get(MARKER)));
     }
 
     /** Whether the repository's mode takes this kind of credential at all (liveness aside). */

@@ -74,12 +74,20 @@ class LoopbackMavenRepositoryTest {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String authorization, byte[] body) throws Exception {
+        return send(method, path, authorization, body, null);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String authorization, byte[] body, String marker)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(repository.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (marker != null) {
+            request.header(LoopbackMavenRepository.MARKER, marker);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -195,7 +203,7 @@ class LoopbackMavenRepositoryTest {
         String token = token("repo-client");
         send("GET", url("basic", "s6", RepositoryArtifacts.PARENT), null, null);
         send("GET", url("basic", "s6", RepositoryArtifacts.PARENT), basicPassword("ci", token), null);
-        send("PUT", "/bearer/s6/it/x/1/x-1.pom", "Bearer " + token, new byte[] {1});
+        send("PUT", "/bearer/s6/it/x/1/x-1.pom", "Bearer " + token, new byte[] {1}, "team-ci");
         send("GET", url("basic", "s7", RepositoryArtifacts.PARENT), basicPassword("ci", "not-live"), null);
 
         List<Map<String, Object>> s6 = recorded("s6");
@@ -206,8 +214,10 @@ class LoopbackMavenRepositoryTest {
                 .containsEntry("mode", "basic").containsEntry("scheme", "basic").containsEntry("username", "ci")
                 .containsEntry("live", true).containsEntry("status", 200)
                 .containsEntry("fingerprint", Fingerprint.of(token));
+        assertThat(s6.get(1)).doesNotContainKey("marker");
         assertThat(s6.get(2)).containsEntry("method", "PUT").containsEntry("scheme", "bearer")
-                .containsEntry("status", 201).containsEntry("fingerprint", Fingerprint.of(token));
+                .containsEntry("status", 201).containsEntry("fingerprint", Fingerprint.of(token))
+                .containsEntry("marker", "team-ci");
         assertThat(recorded("s7")).singleElement().satisfies(r -> assertThat(r).containsEntry("live", false)
                 .containsEntry("status", 401));
         String raw = new String(send("GET", LoopbackMavenRepository.REQUESTS + "?space=s6", null, null).body(),

@@ -1,30 +1,29 @@
 package io.github.oauthtoken.maven.repository;
 
-import io.github.oauthtoken.core.ConfigurationException;
-import io.github.oauthtoken.core.secret.Secret;
-import io.github.oauthtoken.core.token.Fingerprint;
-import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.eventspy.AbstractEventSpy;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenExecutionResult;
-import org.apache.maven.settings.Server;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Supplies OAuth tokens as the credentials of settings.xml servers before Maven builds its repository session.
+ * Supplies OAuth tokens as the credentials of settings.xml servers before Maven builds its repository session, and
+ * revokes them when the build is over.
  *
  * <p>Maven (3.6.3 to 4.0.0-rc-7) hands every event spy of the core extensions the populated
  * {@link MavenExecutionRequest} right before {@code Maven.execute(request)}; {@code DefaultMaven} then builds the
  * repository session, and with it the authentication of every repository and mirror, from
  * {@code request.getServers()}. So a credential set on those servers here reaches the parent POM, build extensions,
- * plugins, dependencies and deploy, by the server's id, whatever the transport.
+ * plugins, dependencies and deploy, by the server's id, whatever the transport. After {@code Maven.execute} returns
+ * (every module done, also after a failure, and also when the build stopped before reading the project) the spies get
+ * the {@link MavenExecutionResult}: the end of the build on every Maven, where the tokens are revoked.
  *
- * <p>PROTOTYPE: the token is the static {@link PrototypeToken}; the core's token lifecycle replaces it.
+ * <p>A spy cannot stop the build (Maven logs what it throws, with the exception's message, and goes on), so it throws
+ * nothing: what it could not do, {@link RepositoryCredentialsCheck} reports before any POM is read.
  */
 @Named("oauth-token-repository-credentials")
 @Singleton
@@ -33,43 +32,25 @@ public final class RepositoryCredentialsSpy extends AbstractEventSpy {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryCredentialsSpy.class);
 
     private final RepositoryCredentialsState state;
+    private final SettingsDecrypter decrypter;
 
     @Inject
-    public RepositoryCredentialsSpy(RepositoryCredentialsState state) {
+    public RepositoryCredentialsSpy(RepositoryCredentialsState state, SettingsDecrypter decrypter) {
         this.state = state;
+        this.decrypter = decrypter;
     }
 
     @Override
     public void onEvent(Object event) {
-        if (event instanceof MavenExecutionRequest request) {
-            supply(request.getServers());
-        } else if (event instanceof MavenExecutionResult) {
-            // The end of the build, after every module, also after a failure: where revocation will go.
-            LOG.debug("oauth-token: the build is over; the repository tokens are static (prototype), nothing to "
-                    + "revoke");
-        }
-    }
-
-    /** Idempotent: a server, once supplied, no longer has an {@code <oauthToken>} element. */
-    void supply(List<Server> servers) {
-        for (Server server : servers) {
-            Xpp3Dom element = TokenServerConfig.element(server.getConfiguration());
-            if (element == null) {
-                continue;
+        try {
+            if (event instanceof MavenExecutionRequest request) {
+                state.start(RepositoryBuild.supply(request, decrypter, LOG));
+            } else if (event instanceof MavenExecutionResult) {
+                state.end();
             }
-            try {
-                TokenServerConfig config = TokenServerConfig.parse(server.getId(), server.getUsername(), element);
-                Secret token = PrototypeToken.of(config);
-                ServerCredentials.apply(server, config.sendAs(), token);
-                LOG.info("oauth-token: repositories and mirrors with id '{}' authenticate with an OAuth token ({}, "
-                        + "fingerprint {}; PROTOTYPE: a static token)", server.getId(),
-                        config.sendAs() == SendAs.BASIC ? "the Basic password of user '" + config.username() + "'"
-                                : "Authorization: Bearer", Fingerprint.of(token.reveal()));
-            } catch (ConfigurationException e) {
-                // No transport may see the element, whatever happens next.
-                ServerCredentials.removeTokenElement(server);
-                state.fail(e.getMessage());
-            }
+        } catch (RuntimeException e) {
+            // Never Maven's report of it, which quotes the message: a fault here names its type only.
+            LOG.warn("oauth-token: the repository credentials failed unexpectedly ({}).", e.getClass().getName());
         }
     }
 }

@@ -31,7 +31,7 @@ final class ServerCredentials {
     private ServerCredentials() {}
 
     static void apply(Server server, SendAs sendAs, Secret token) {
-        Xpp3Dom configuration = copyWithout((Xpp3Dom) server.getConfiguration(), TokenServerConfig.ELEMENT);
+        Xpp3Dom configuration = copyWithout((Xpp3Dom) server.getConfiguration(), OAuthTokenElement.NAME);
         if (sendAs == SendAs.BEARER) {
             configuration = withHeader(configuration, AUTHORIZATION, "Bearer " + token.reveal());
         } else {
@@ -42,7 +42,7 @@ final class ServerCredentials {
 
     /** Only {@code <oauthToken>} leaves: the rest of the configuration (timeouts, other headers) stays as written. */
     static void removeTokenElement(Server server) {
-        Xpp3Dom configuration = copyWithout((Xpp3Dom) server.getConfiguration(), TokenServerConfig.ELEMENT);
+        Xpp3Dom configuration = copyWithout((Xpp3Dom) server.getConfiguration(), OAuthTokenElement.NAME);
         server.setConfiguration(configuration.getChildCount() == 0 ? null : configuration);
     }
 
