@@ -111,7 +111,9 @@ class ReleaseProfileIT {
                 .isFalse();
 
         assertThat(entries(firstBundle.get(sources())))
-                .contains("io/github/oauthtoken/maven/FetchMojo.java", "io/github/oauthtoken/core/TokenService.java");
+                .as("the sources jar holds every source file of the release")
+                .containsAll(mainSources())
+                .contains("io/github/oauthtoken/maven/HelpMojo.java");
         assertThat(entries(firstBundle.get(javadoc())))
                 .contains("index.html", "io/github/oauthtoken/maven/FetchMojo.html");
         assertThat(firstBuild.log()).contains("Signer 'bc'");
@@ -280,6 +282,18 @@ class ReleaseProfileIT {
             }
         }
         return files;
+    }
+
+    /** The paths of the copy's src/main/java files, as a sources jar names them. */
+    private static Set<String> mainSources() throws IOException {
+        Path root = COPY.resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(root)) {
+            Set<String> sources = files.filter(file -> file.toString().endsWith(".java"))
+                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(sources).isNotEmpty();
+            return sources;
+        }
     }
 
     private static Set<String> artifactsOf(Map<String, byte[]> bundle) {
