@@ -10,7 +10,7 @@ import java.security.cert.X509Certificate;
 /**
  * The client's private key and its certificate, from a key store, for {@code private_key_jwt}.
  *
- * @param origin where it came from, in words for messages ("key 'ci' in <keyStore> /path/ci.p12")
+ * @param origin where it came from, in words for messages ({@code key 'ci' in <keyStore> /path/ci.p12})
  */
 public record ClientKey(PrivateKey privateKey, X509Certificate certificate, String origin) {
 

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Provider configuration as the user gave it; every URL is still unchecked text (null when not set).
  *
  * @param region           Genesys region or domain
- * @param regionOrigin     where {@code region} came from, for messages ("<region>", "environment variable GENESYS_REGION")
+ * @param regionOrigin     where {@code region} came from, for messages ({@code <region>},
+ *                         "environment variable GENESYS_REGION")
  * @param issuer           CXone or OAuth 2.0 issuer, for discovery
  * @param tokenUrl         overrides the token endpoint of every provider
  * @param apiUrl           overrides the Genesys API base URL
@@ -54,7 +55,7 @@ public record ProviderSettings(
 
         private Builder() {}
 
-        /** @param origin where it came from, for messages ("<region>", "environment variable GENESYS_REGION") */
+        /** @param origin where it came from, for messages ({@code <region>}, "environment variable GENESYS_REGION") */
         public Builder region(String value, String origin) {
             this.region = value;
             this.regionOrigin = origin;
