@@ -1,8 +1,11 @@
 package io.github.oauthtoken.maven;
 
+import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -20,13 +23,15 @@ import org.eclipse.aether.SessionData;
  * service is keyed by this class loader's copy of the class and each version keeps its own tokens. What the
  * versions share holds JDK types only: the set of secrets to redact, and the end-of-build hooks
  * ({@link EndOfBuildHooks}). The core extension that supplies repository tokens is one more class realm of the
- * plugin, and shares the same set of secrets.
+ * plugin: it shares the same set of secrets, and offers its tokens to the goals ({@link SharedTokens}).
  */
 public final class BuildServices {
     private static final String SERVICE_KEY = TokenLifecycle.class.getName() + "@"
             + Integer.toHexString(System.identityHashCode(TokenLifecycle.class));
     /** Every secret of the build, for every version's redactor. */
     private static final String SECRETS_KEY = "io.github.oauthtoken.secrets";
+    /** The tokens the build's repository credentials offer the goals, by cache key. */
+    private static final String SHARED_TOKENS_KEY = "io.github.oauthtoken.sharedTokens";
 
     private BuildServices() {}
 
@@ -40,7 +45,9 @@ public final class BuildServices {
         // ("Recursive update") whenever the two keys share a bin.
         Set<String> secrets = secrets(data, ConcurrentHashMap::newKeySet);
         // Parallel modules (-T) all get the instance that was stored first.
-        Object service = OncePerBuild.value(data, SERVICE_KEY, () -> create(session.getRequest(), data, secrets, log));
+        Map<String, Properties> shared = sharedTokens(data, ConcurrentHashMap::new);
+        Object service = OncePerBuild.value(data, SERVICE_KEY,
+                () -> create(session.getRequest(), data, secrets, shared, log));
         if (!(service instanceof TokenLifecycle tokenService)) {
             throw new IllegalStateException("The build session holds a " + service.getClass().getName() + " from "
                     + service.getClass().getClassLoader() + " under " + SERVICE_KEY + ", not this plugin's token "
@@ -58,12 +65,23 @@ public final class BuildServices {
         return (Set<String>) OncePerBuild.value(data, SECRETS_KEY, make);
     }
 
+    /**
+     * The tokens the parts of the build that revoke their own (the repository credentials of the core extension)
+     * offer the others, as {@link SharedTokens} reads them: the one map the session holds, made by {@code make} when
+     * nobody has made it yet.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Properties> sharedTokens(SessionData data, Supplier<Map<String, Properties>> make) {
+        return (Map<String, Properties>) OncePerBuild.value(data, SHARED_TOKENS_KEY, make);
+    }
+
     /** Starts and installs nothing: a service that loses the race to be stored first is thrown away. */
     private static TokenLifecycle create(MavenExecutionRequest request, SessionData data, Set<String> secrets,
-            Log log) {
+            Map<String, Properties> shared, Log log) {
         Redactor redactor = new Redactor(secrets);
         MavenEndOfBuild endOfBuild = new MavenEndOfBuild(request, data);
-        TokenLifecycle service = new TokenLifecycle(redactor, endOfBuild, Clock.systemUTC());
+        TokenLifecycle service = new TokenLifecycle(redactor, endOfBuild, Clock.systemUTC(),
+                new SharedTokens(shared));
         endOfBuild.runs(new ServiceEnd(service, new MavenBuildLog(log, redactor)));
         return service;
     }

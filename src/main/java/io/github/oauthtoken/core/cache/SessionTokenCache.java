@@ -46,8 +46,9 @@ public final class SessionTokenCache {
             }
             CachedToken current = slot.token;
             if (current != null && validFor(current, minValidity, now) && (current.verified() || !needsVerified)) {
-                return current.source() == CachedToken.Source.FILE_CACHE ? current
-                        : current.withSource(CachedToken.Source.THIS_BUILD);
+                // Where it came from first still tells later users whether it is theirs to revoke.
+                return current.source() == CachedToken.Source.FETCHED
+                        ? current.withSource(CachedToken.Source.THIS_BUILD) : current;
             }
             try {
                 CachedToken loaded = loader.load();

@@ -125,6 +125,9 @@ public final class BuildToken {
         revocations.expect(record, request.plan().revokeShared());
         scopes.check(request, access, log);
         publisher.handOver(request, token, ci);
+        if (token.source() != CachedToken.Source.SHARED_BY_BUILD) {
+            fetcher.share(request.key(), token.result());
+        }
         shown.add(access.fingerprint());
         log.info(TokenLifecycle.obtained(request, token, " for " + owner));
     }

@@ -6,6 +6,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
+import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.ci.Announcements;
 import io.github.oauthtoken.core.ci.CiPublisher;
 import io.github.oauthtoken.core.config.ExecutionPlan;
@@ -53,11 +54,19 @@ public final class TokenLifecycle {
      * @param endOfBuild whether, once asked, the build calls {@link #endOfBuild} when it is over
      */
     public TokenLifecycle(Redactor redactor, EndOfBuild endOfBuild, Clock clock) {
+        this(redactor, endOfBuild, clock, SharedTokens.NONE);
+    }
+
+    /**
+     * @param shared what the build's parts share: the goals read the tokens of the build's repository credentials
+     *               there, and a {@link #buildToken} offers its tokens there
+     */
+    public TokenLifecycle(Redactor redactor, EndOfBuild endOfBuild, Clock clock, SharedTokens shared) {
         this.redactor = redactor;
         this.endOfBuild = endOfBuild;
         this.clock = clock;
         Announcements announcements = new Announcements();
-        this.fetcher = new TokenFetcher(redactor, clock);
+        this.fetcher = new TokenFetcher(redactor, clock, shared);
         this.publisher = new Publisher(announcements, clock);
         this.revocations = new Revocations(fetcher, announcements, endOfBuild, clock);
         this.refreshes = new Refreshes(fetcher, publisher, revocations, redactor, clock);
@@ -178,11 +187,14 @@ public final class TokenLifecycle {
         AccessToken accessToken = token.result().token();
         // A token masked by an execution with mask=false is masked here by the first one that asks.
         publisher.mask(ci, accessToken.value(), plan.exports(), context.log());
-        // Recorded before the scope check, so that a token the build cannot use is still revoked at its end.
-        TokenRecord<ResolvedRequest> record = revocations.record(request, accessToken, token.shared(),
-                context.projectId(), plan.tokenFile());
-        if (context.revokeBound(plan.propertyPrefix())) {
-            revocations.expect(record, plan.revokeShared());
+        // Recorded before the scope check, so that a token the build cannot use is still revoked at its end; one that
+        // another part of the build obtained is that part's to revoke.
+        if (token.source() != CachedToken.Source.SHARED_BY_BUILD) {
+            TokenRecord<ResolvedRequest> record = revocations.record(request, accessToken, token.shared(),
+                    context.projectId(), plan.tokenFile());
+            if (context.revokeBound(plan.propertyPrefix())) {
+                revocations.expect(record, plan.revokeShared());
+            }
         }
         scopes.check(request, accessToken, context.log());
         publisher.show(request, token, ci, context);
@@ -198,6 +210,7 @@ public final class TokenLifecycle {
             case FETCHED -> "Obtained";
             case FILE_CACHE -> "Reusing (file cache)";
             case THIS_BUILD -> "Reusing (this build)";
+            case SHARED_BY_BUILD -> "Reusing (this build's repository credentials)";
         };
         AccessToken accessToken = token.result().token();
         return verb + " " + request.provider() + " token from " + token.result().tokenEndpoint().getHost() + forWhom

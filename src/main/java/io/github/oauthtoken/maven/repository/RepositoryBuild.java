@@ -4,6 +4,7 @@ import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.EndOfBuild;
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.config.Parameter;
 import io.github.oauthtoken.core.config.Parameters;
 import io.github.oauthtoken.core.lifecycle.BuildToken;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,8 +46,11 @@ final class RepositoryBuild {
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private final Redactor redactor = new Redactor(secrets);
+    /** The tokens offered to the goals: the repository credentials revoke their own, so a goal may reuse them. */
+    private final Map<String, Properties> shared = new ConcurrentHashMap<>();
     private final BuildLog log;
-    private final TokenLifecycle lifecycle = new TokenLifecycle(redactor, EndOfBuild.ALWAYS, Clock.systemUTC());
+    private final TokenLifecycle lifecycle = new TokenLifecycle(redactor, EndOfBuild.ALWAYS, Clock.systemUTC(),
+            new SharedTokens(shared));
     private final Map<String, ServerToken> servers = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
@@ -161,14 +166,19 @@ final class RepositoryBuild {
     }
 
     /**
-     * The session has started: this build's secrets join the build's one redaction (the goals' too), and the build
-     * is left in the repository session for the transporter factory.
+     * The session has started, and no goal has run yet: this build's secrets become the build's one redaction (the
+     * goals' too), its tokens are offered to the goals that ask for the same ones, and the build is left in the
+     * repository session for the transporter factory.
      */
     void joinSession(MavenSession session) {
         SessionData data = session.getRepositorySession().getData();
-        Set<String> shared = BuildServices.secrets(data, () -> secrets);
-        if (shared != secrets) {
-            shared.addAll(secrets);
+        Set<String> buildSecrets = BuildServices.secrets(data, () -> secrets);
+        if (buildSecrets != secrets) {
+            buildSecrets.addAll(secrets);
+        }
+        Map<String, Properties> buildTokens = BuildServices.sharedTokens(data, () -> shared);
+        if (buildTokens != shared) {
+            buildTokens.putAll(shared);
         }
         data.set(SESSION_KEY, this);
     }

@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * (every module done, also after a failure, and also when the build stopped before reading the project) the spies get
  * the {@link MavenExecutionResult}: the end of the build on every Maven, where the tokens are revoked.
  *
- * <p>A spy cannot stop the build (Maven logs what it throws, with the exception's message, and goes on), so it throws
- * nothing: what it could not do, {@link RepositoryCredentialsCheck} reports before any POM is read.
+ * <p>Maven may hand each event to two instances of this spy (seen on Maven 3.9.16, whose container finds the core
+ * extension's components both in its realm and through the realm that imports it), so each step happens once per
+ * request whoever asks ({@link RepositoryCredentialsState}). A spy cannot stop the build (Maven logs what it throws,
+ * with the exception's message, and goes on), so it throws nothing: what it could not do,
+ * {@link RepositoryCredentialsCheck} reports before any POM is read.
  */
 @Named("oauth-token-repository-credentials")
 @Singleton
@@ -44,7 +47,7 @@ public final class RepositoryCredentialsSpy extends AbstractEventSpy {
     public void onEvent(Object event) {
         try {
             if (event instanceof MavenExecutionRequest request) {
-                state.start(RepositoryBuild.supply(request, decrypter, LOG));
+                state.start(request, () -> RepositoryBuild.supply(request, decrypter, LOG));
             } else if (event instanceof MavenExecutionResult) {
                 state.end();
             }

@@ -1,6 +1,8 @@
 package io.github.oauthtoken.maven.repository;
 
+import java.util.function.Supplier;
 import javax.inject.Singleton;
+import org.apache.maven.execution.MavenExecutionRequest;
 
 /**
  * The build the core extension's components work for: the spy starts it with the execution request and ends it with
@@ -10,21 +12,33 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class RepositoryCredentialsState {
-    private volatile RepositoryBuild current;
+    private RepositoryBuild current;
+    private MavenExecutionRequest request;
 
-    void start(RepositoryBuild build) {
-        current = build;
+    /**
+     * Starts the build of a request, once: another copy of the spy that Maven hands the same request finds the
+     * credentials supplied already (and the {@code <oauthToken>} elements gone), and must not start an empty build.
+     */
+    synchronized void start(MavenExecutionRequest request, Supplier<RepositoryBuild> build) {
+        if (this.request != request) {
+            this.request = request;
+            current = build.get();
+        }
     }
 
     /** The build under way, or null before the first request and after the end of the last. */
-    RepositoryBuild current() {
+    synchronized RepositoryBuild current() {
         return current;
     }
 
-    /** The build is over: its tokens are revoked, and nothing keeps them afterwards. */
+    /** The build is over: its tokens are revoked, once, and nothing keeps them afterwards. */
     void end() {
-        RepositoryBuild build = current;
-        current = null;
+        RepositoryBuild build;
+        synchronized (this) {
+            build = current;
+            current = null;
+            request = null;
+        }
         if (build != null) {
             build.end();
         }

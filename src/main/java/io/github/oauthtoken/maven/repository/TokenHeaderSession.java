@@ -42,7 +42,8 @@ final class TokenHeaderSession extends AbstractForwardingRepositorySystemSession
         Map<String, String> headers = new HashMap<>();
         if (session.getConfigProperties().get(key) instanceof Map<?, ?> existing) {
             existing.forEach((name, value) -> {
-                if (name != null && value != null && !ServerCredentials.AUTHORIZATION.equalsIgnoreCase(name.toString())) {
+                if (name != null && value != null
+                        && !ServerCredentials.AUTHORIZATION.equalsIgnoreCase(name.toString())) {
                     headers.put(name.toString(), value.toString());
                 }
             });

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.EndOfBuild;
 import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.ci.RecordingConsole;
 import io.github.oauthtoken.core.config.MapParameters;
 import io.github.oauthtoken.core.config.Parameter;
@@ -21,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +62,9 @@ class BuildTokenTest {
                 : StubHttpServer.Response.json(200, "{\"access_token\":\"repo-token-" + issued.incrementAndGet()
                         + "-Zq8\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
         server.on("/api/v2/tokens/me", request -> {
+            if (!request.method().equals("DELETE")) {
+                return StubHttpServer.Response.json(200, "{\"organization\":{\"id\":\"org-1\"}}");
+            }
             revoked.add(request.header("authorization"));
             return new StubHttpServer.Response(204, Map.of(), null);
         });
@@ -228,6 +234,35 @@ class BuildTokenTest {
         assertThat(issued).hasValue(1);
         assertThat(revoked).containsExactly("Bearer repo-token-1-Zq8");
         assertThat(Files.list(temp.resolve("cache")).filter(f -> f.toString().endsWith(".properties"))).isEmpty();
+    }
+
+    @Test
+    void aGoalThatAsksForTheSameTokenReusesItWithoutRevokingItAndTheBuildTokenRevokesItOnce() throws TokenException {
+        // Two copies of the plugin's classes in one build share a map of JDK types: the core extension and the goals.
+        Map<String, Properties> shared = new ConcurrentHashMap<>();
+        TokenLifecycle extension = new TokenLifecycle(new Redactor(), EndOfBuild.ALWAYS, clock,
+                new SharedTokens(shared));
+        TokenLifecycle goals = new TokenLifecycle(new Redactor(), EndOfBuild.ALWAYS, clock, new SharedTokens(shared));
+        extension.buildToken(repository(), build, "settings.xml server 'repo'").orElseThrow();
+        TestExecution module = new TestExecution("it:module:1", java.util.Set.of(), "oauth.token")
+                .server("repo-client", "repo-id", SECRET);
+
+        goals.fetch(repository(), module);
+        goals.revoke(repository(), module);
+        goals.endOfBuild(module.log);
+
+        assertThat(issued).hasValue(1);
+        assertThat(module.log.at("INFO")).anySatisfy(line -> assertThat(line).startsWith(
+                "Reusing (this build's repository credentials) genesys token from 127.0.0.1 (expires "));
+        assertThat(module.log.at("INFO")).anySatisfy(line -> assertThat(line).endsWith(") is not revoked here: the "
+                + "repository credentials of this build obtained it, and revoke it when the build is over."));
+        assertThat(revoked).isEmpty();
+        extension.endOfBuild(build.log);
+        assertThat(revoked).containsExactly("Bearer repo-token-1-Zq8");
+
+        goals.fetch(repository().with(Parameter.VERIFY, "true").with(Parameter.PROPERTY_PREFIX, "verified"),
+                module);
+        assertThat(issued).as("a verified token is not taken from another part of the build").hasValue(2);
     }
 
     /** Time as the test says. */

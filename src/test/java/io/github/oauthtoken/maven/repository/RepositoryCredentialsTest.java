@@ -339,7 +339,7 @@ class RepositoryCredentialsTest {
     }
 
     @Test
-    void theSessionsRedactionLearnsTheTokensAndTheirBasicHeader() throws Exception {
+    void theSessionLearnsTheTokensForTheGoalsRedactionAndForGoalsThatAskForTheSameToken() throws Exception {
         Server basic = server("<server><id>company</id><username>ci-deployer</username><configuration>"
                 + oauthToken("") + "</configuration></server>");
         MavenExecutionRequest request = request(basic);
@@ -351,6 +351,9 @@ class RepositoryCredentialsTest {
         Set<String> secrets = BuildServices.secrets(session.getData(), ConcurrentHashMap::newKeySet);
         assertThat(secrets).contains("repo-token-1-Lk3", SECRET, Base64.getEncoder().encodeToString(
                 "ci-deployer:repo-token-1-Lk3".getBytes(StandardCharsets.UTF_8)));
+        assertThat(BuildServices.sharedTokens(session.getData(), ConcurrentHashMap::new).values())
+                .singleElement().satisfies(token -> assertThat(token.getProperty("access_token"))
+                        .isEqualTo("repo-token-1-Lk3"));
     }
 
     @Test
