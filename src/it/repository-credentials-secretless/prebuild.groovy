@@ -2,6 +2,6 @@
 evaluate(new File(itSources, 'core-extension.groovy'))
 // The ITs' local repository outlives a build: without this, a second run takes the parent POM from it, not from the
 // repository that demands the token.
-new File(localRepositoryPath, "it/repo/proto-basic-m${mavenMajor}").deleteDir()
-new File(localRepositoryPath, 'it/repository-credentials-prototype-basic').deleteDir()
+new File(localRepositoryPath, "it/repo/secretless${clientSuffix}").deleteDir()
+new File(localRepositoryPath, 'it/repository-credentials-secretless').deleteDir()
 true
