@@ -3,6 +3,7 @@ package io.github.oauthtoken.core.lifecycle;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.cache.CachedToken;
+import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.ci.CiPublisher;
 import io.github.oauthtoken.core.revocation.TokenRecord;
 import io.github.oauthtoken.core.token.AccessToken;
@@ -122,7 +123,15 @@ public final class BuildToken {
         // Recorded before the scope check, so that a token the build cannot use is still revoked at its end.
         TokenRecord<ResolvedRequest> record = revocations.record(request, access, token.shared(), owner,
                 request.plan().tokenFile());
-        revocations.expect(record, request.plan().revokeShared());
+        if (request.request().provider().mayRevoke(request.request().settings())) {
+            revocations.expect(record, request.plan().revokeShared());
+        } else {
+            log.debug("The " + request.provider() + " token of " + owner + " (fingerprint " + access.fingerprint()
+                    + ") is not revoked at the end of the build: " + (request.request().provider()
+                            == ProviderKind.CXONE ? "CXone documents no way to revoke a token"
+                            : "no <revocationUrl> or <issuer> names an RFC 7009 endpoint")
+                    + "; it stays valid until " + access.expiresAt() + ".");
+        }
         scopes.check(request, access, log);
         publisher.handOver(request, token, ci);
         if (token.source() != CachedToken.Source.SHARED_BY_BUILD) {

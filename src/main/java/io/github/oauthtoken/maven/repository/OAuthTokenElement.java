@@ -40,8 +40,8 @@ record OAuthTokenElement(SendAs sendAs, MapParameters parameters) {
      */
     static OAuthTokenElement parse(Xpp3Dom element, String username) throws ConfigurationException {
         if (element.getChildCount() == 0 && element.getValue() != null && !element.getValue().isBlank()) {
-            throw new ConfigurationException("<" + NAME + "> holds text instead of parameters such as <provider> "
-                    + "and <tokenUrl>.");
+            throw new ConfigurationException("it holds text instead of parameters such as <provider> and "
+                    + "<tokenUrl>.");
         }
         MapParameters parameters = MapParameters.of();
         SendAs sendAs = SendAs.BASIC;
@@ -49,7 +49,7 @@ record OAuthTokenElement(SendAs sendAs, MapParameters parameters) {
         for (Xpp3Dom child : element.getChildren()) {
             String name = child.getName();
             if (!seen.add(name)) {
-                throw new ConfigurationException("<" + NAME + "> has <" + name + "> twice.");
+                throw new ConfigurationException("<" + name + "> appears twice.");
             }
             if (SEND_AS.equals(name)) {
                 sendAs = SendAs.parse(text(child)).orElseThrow(() -> new ConfigurationException("<" + SEND_AS
@@ -59,9 +59,9 @@ record OAuthTokenElement(SendAs sendAs, MapParameters parameters) {
             }
             Parameter parameter = Parameter.byId(name);
             if (parameter == null) {
-                throw new ConfigurationException("<" + NAME + "> has <" + name + ">, which is no parameter of the "
-                        + "fetch goal" + suggestion(name) + ". Its children are the fetch goal's parameters (mvn "
-                        + "oauth-token:help -Ddetail lists them) and <" + SEND_AS + ">.");
+                throw new ConfigurationException("<" + name + "> is no parameter of the fetch goal" + suggestion(name)
+                        + ". The children of <" + NAME + "> are the fetch goal's parameters (mvn oauth-token:help "
+                        + "-Ddetail lists them) and <" + SEND_AS + ">.");
             }
             parameters.with(parameter, MojoParameters.isList(parameter) ? items(child) : text(child));
         }
@@ -69,7 +69,7 @@ record OAuthTokenElement(SendAs sendAs, MapParameters parameters) {
             throw new ConfigurationException("the token is sent as the password of HTTP Basic, which needs a "
                     + "<username> beside it in the <server>: add the user name the repository expects with a token "
                     + "(your repository manager's documentation names it), or send the token as <" + SEND_AS
-                    + ">bearer</" + SEND_AS + "> in <" + NAME + ">.");
+                    + ">bearer</" + SEND_AS + ">.");
         }
         return new OAuthTokenElement(sendAs, parameters);
     }
@@ -77,8 +77,8 @@ record OAuthTokenElement(SendAs sendAs, MapParameters parameters) {
     /** A parameter's text; one that holds elements is a mistake, since only a list does. */
     private static String text(Xpp3Dom child) throws ConfigurationException {
         if (child.getChildCount() > 0) {
-            throw new ConfigurationException("<" + child.getName() + "> in <" + NAME + "> holds elements, but it is "
-                    + "a plain value, written as text as in the fetch goal's <configuration>.");
+            throw new ConfigurationException("<" + child.getName() + "> holds elements, but it is a plain value, "
+                    + "written as text as in the fetch goal's <configuration>.");
         }
         return value(child);
     }

@@ -116,7 +116,7 @@ final class RepositoryBuild {
                     + "than <minValidity> left.");
         } catch (ConfigurationException e) {
             ServerCredentials.removeTokenElement(server);
-            problems.add(owner + ", <" + OAuthTokenElement.NAME + ">: " + redactor.redact(e.getMessage()));
+            problems.add(owner + ", in <" + OAuthTokenElement.NAME + ">: " + redactor.redact(e.getMessage()));
         } catch (TokenException e) {
             ServerCredentials.removeTokenElement(server);
             problems.add(owner + ": its repositories and mirrors get no OAuth token. "

@@ -172,6 +172,18 @@ class BuildTokenTest {
         assertThat(build.properties).isEmpty();
     }
 
+    @Test
+    void aServerThatCannotRevokeIsNotAskedToAndTheEndOfTheBuildWarnsOfNothing() throws TokenException {
+        token(MapParameters.of().with(Parameter.PROVIDER, "oauth2").with(Parameter.SERVER_ID, "repo-client")
+                .with(Parameter.TOKEN_URL, server.url() + "/oauth/token").with(Parameter.RETRIES, "0"),
+                "settings.xml server 'entra'");
+
+        lifecycle.endOfBuild(build.log);
+
+        assertThat(server.requests()).extracting(StubHttpServer.Request::path).containsExactly("/oauth/token");
+        assertThat(build.log.at("WARN")).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(value = Parameter.class, names = {"PROPERTY_PREFIX", "TOKEN_AS_PROPERTY", "REFRESH_TOKEN_FILE"})
     void parametersOnlyAModuleHasAUseForAreConfigurationErrors(Parameter moduleOnly) {
