@@ -12,6 +12,7 @@ import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.maven.BuildServices;
+import io.github.oauthtoken.maven.MavenBuildContext;
 import io.github.oauthtoken.maven.MavenSystemProperties;
 import io.github.oauthtoken.maven.RunnerConsole;
 import io.github.oauthtoken.maven.SettingsSecrets;
@@ -73,7 +74,7 @@ final class RepositoryBuild {
         }
         if (!withToken.isEmpty()) {
             MavenSystemProperties.quietHttpLibrary(request.getSystemProperties());
-            RequestContext context = new RequestContext(request,
+            MavenBuildContext context = new MavenBuildContext(request.getSystemProperties(), request.isOffline(),
                     new SettingsSecrets(request, decrypter, build.redactor), build.log,
                     RunnerConsole.forThisProcess());
             List<String> ids = withToken.stream().map(Server::getId).toList();
@@ -84,7 +85,7 @@ final class RepositoryBuild {
         return build;
     }
 
-    private void supply(Server server, RequestContext context, List<String> tokenServers) {
+    private void supply(Server server, MavenBuildContext context, List<String> tokenServers) {
         String owner = "settings.xml server '" + server.getId() + "'";
         Optional<OAuthTokenElement> element = Optional.empty();
         try {

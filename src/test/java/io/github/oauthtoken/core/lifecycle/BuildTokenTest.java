@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.EndOfBuild;
+import io.github.oauthtoken.core.SettableClock;
 import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.cache.SharedTokens;
@@ -15,10 +16,7 @@ import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.AccessToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,7 @@ class BuildTokenTest {
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicBoolean refusing = new AtomicBoolean();
     private final List<String> revoked = new CopyOnWriteArrayList<>();
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = new SettableClock(START);
     private final TokenLifecycle lifecycle = new TokenLifecycle(new Redactor(), EndOfBuild.ALWAYS, clock);
     private final TestExecution build = new TestExecution("the build").server("repo-client", "repo-id", SECRET);
 
@@ -275,25 +273,5 @@ class BuildTokenTest {
         goals.fetch(repository().with(Parameter.VERIFY, "true").with(Parameter.PROPERTY_PREFIX, "verified"),
                 module);
         assertThat(issued).as("a verified token is not taken from another part of the build").hasValue(2);
-    }
-
-    /** Time as the test says. */
-    private static final class SettableClock extends Clock {
-        volatile Instant now = START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.oauthtoken.maven.repository;
 
+import static io.github.oauthtoken.maven.PlainSettingsDecrypter.PLAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -23,11 +24,7 @@ import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.eclipse.aether.ConfigurationProperties;
@@ -83,34 +80,6 @@ class RepositoryCredentialsTest {
     void stop() {
         tokenServer.close();
     }
-
-    /** Passwords here are plain: the decrypter hands every server back as it came. */
-    private static final SettingsDecrypter PLAIN = request -> new SettingsDecryptionResult() {
-        @Override
-        public Server getServer() {
-            return request.getServers().isEmpty() ? null : request.getServers().get(0);
-        }
-
-        @Override
-        public List<Server> getServers() {
-            return request.getServers();
-        }
-
-        @Override
-        public Proxy getProxy() {
-            return request.getProxies().isEmpty() ? null : request.getProxies().get(0);
-        }
-
-        @Override
-        public List<Proxy> getProxies() {
-            return request.getProxies();
-        }
-
-        @Override
-        public List<SettingsProblem> getProblems() {
-            return List.of();
-        }
-    };
 
     /** What Maven's settings reader makes of a {@code <server>}. */
     private static Server server(String xml) throws Exception {

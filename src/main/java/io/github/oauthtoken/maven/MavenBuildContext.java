@@ -1,4 +1,4 @@
-package io.github.oauthtoken.maven.repository;
+package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
@@ -6,24 +6,28 @@ import io.github.oauthtoken.core.ci.CiConsole;
 import io.github.oauthtoken.core.credentials.ServerLookup;
 import io.github.oauthtoken.core.http.ProxyRoute;
 import io.github.oauthtoken.core.lifecycle.BuildContext;
-import io.github.oauthtoken.maven.MavenSystemProperties;
-import io.github.oauthtoken.maven.SettingsSecrets;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Function;
-import org.apache.maven.execution.MavenExecutionRequest;
 
 /**
- * The build as the core extension sees it before Maven reads the project: the execution request, with settings.xml's
- * servers and proxies (decrypted as the goals decrypt them), the environment, and whether Maven runs offline.
+ * The build as the core sees it: settings.xml's servers and proxies (decrypted), the environment, whether Maven runs
+ * offline, and where CI commands go. The core extension has them from the execution request before Maven reads the
+ * project, a goal from its session (which hands on the request's); a goal's {@link MavenExecutionContext} adds its
+ * module.
  */
-final class RequestContext implements BuildContext {
-    private final MavenExecutionRequest request;
+public class MavenBuildContext implements BuildContext {
+    private final Properties systemProperties;
+    private final boolean offline;
     private final SettingsSecrets settings;
     private final BuildLog log;
     private final CiConsole console;
 
-    RequestContext(MavenExecutionRequest request, SettingsSecrets settings, BuildLog log, CiConsole console) {
-        this.request = request;
+    /** @param systemProperties the build's, with the environment as {@code env.*} */
+    public MavenBuildContext(Properties systemProperties, boolean offline, SettingsSecrets settings, BuildLog log,
+            CiConsole console) {
+        this.systemProperties = systemProperties;
+        this.offline = offline;
         this.settings = settings;
         this.log = log;
         this.console = console;
@@ -46,12 +50,12 @@ final class RequestContext implements BuildContext {
 
     @Override
     public Function<String, String> environment() {
-        return MavenSystemProperties.environment(request.getSystemProperties());
+        return MavenSystemProperties.environment(systemProperties);
     }
 
     @Override
     public boolean offline() {
-        return request.isOffline();
+        return offline;
     }
 
     @Override
