@@ -207,6 +207,7 @@ final class PrivateCa {
     private static void keytool(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(TestKeyStores.SHORT_LIVED_JVM);
         command.addAll(List.of(args));
         command.add("-noprompt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

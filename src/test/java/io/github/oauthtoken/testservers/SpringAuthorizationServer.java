@@ -41,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.security.auth.x500.X500Principal;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -134,6 +135,11 @@ public final class SpringAuthorizationServer implements AutoCloseable {
     /** tls_client_auth: the subject of {@link #MTLS_KEY_STORE}'s certificate is registered. */
     public static final String MTLS_CLIENT = "it-spring-mtls";
     public static final String MTLS_SUBJECT = "CN=it-spring-mtls, O=oauth-token-maven-plugin tests";
+    /**
+     * Registered with {@link #MTLS_SUBJECT} like {@link #MTLS_CLIENT}, for the IT that presents the other subject's
+     * certificate: a client of its own, so that the IT can count its requests.
+     */
+    public static final String MTLS_REFUSING_CLIENT = "it-spring-mtls-refusing";
     /** A certificate of the same CA for another subject, which {@link #MTLS_CLIENT} must refuse. */
     public static final String OTHER_SUBJECT = "CN=it-spring-mtls-other, O=oauth-token-maven-plugin tests";
     /** Opaque (reference) tokens, for introspection and revocation: Basic, post, and private_key_jwt (x5c JWK). */
@@ -208,12 +214,20 @@ public final class SpringAuthorizationServer implements AutoCloseable {
         // make; made meanwhile, it is waited for only when the first token is signed.
         CompletableFuture<RSAKey> signingKey = CompletableFuture.supplyAsync(SpringAuthorizationServer::signingKey);
         quietLibraryLogging();
-        X509Certificate rsa = clientCertificate(keys.resolve(RSA_KEY_STORE), TestKeyStores.KeyKind.RSA);
-        X509Certificate ec = clientCertificate(keys.resolve(EC_KEY_STORE), TestKeyStores.KeyKind.EC);
-        X509Certificate mtls = ca.issueClientKeyStore(keys.resolve(MTLS_KEY_STORE), KEY_ALIAS, MTLS_SUBJECT,
-                SecretlessServers.KEYSTORE_PASSWORD);
-        ca.issueClientKeyStore(keys.resolve(OTHER_KEY_STORE), KEY_ALIAS, OTHER_SUBJECT,
-                SecretlessServers.KEYSTORE_PASSWORD);
+        // The clients' key material (reading two key stores, issuing two certificates) meanwhile too: Spring needs
+        // only the JWK sets, when it first fetches one, and the registered subject, which is known beforehand.
+        CompletableFuture<Map<String, JWKSet>> clientJwks = CompletableFuture.supplyAsync(() -> {
+            try {
+                ca.issueClientKeyStore(keys.resolve(MTLS_KEY_STORE), KEY_ALIAS, MTLS_SUBJECT,
+                        SecretlessServers.KEYSTORE_PASSWORD);
+                ca.issueClientKeyStore(keys.resolve(OTHER_KEY_STORE), KEY_ALIAS, OTHER_SUBJECT,
+                        SecretlessServers.KEYSTORE_PASSWORD);
+                return clientJwks(clientCertificate(keys.resolve(RSA_KEY_STORE), TestKeyStores.KeyKind.RSA),
+                        clientCertificate(keys.resolve(EC_KEY_STORE), TestKeyStores.KeyKind.EC));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         Consumer<String> record = journal == null ? value -> { } : value -> append(journal, value);
 
         QueuedThreadPool threads = new QueuedThreadPool(24, 2);
@@ -244,21 +258,8 @@ public final class SpringAuthorizationServer implements AutoCloseable {
         https.open();
         String base = "http://127.0.0.1:" + http.getLocalPort();
 
-        Map<String, JWKSet> clientJwks = new ConcurrentHashMap<>();
-        try {
-            clientJwks.put(BARE_RSA_CLIENT, new JWKSet(new RSAKey.Builder((RSAPublicKey) rsa.getPublicKey())
-                    .keyID("it-spring-rsa").build()));
-            clientJwks.put(BARE_EC_CLIENT, new JWKSet(new ECKey.Builder(Curve.P_256, (ECPublicKey) ec.getPublicKey())
-                    .keyID("it-spring-ec").build()));
-            // RSAKey.parse(certificate) gives x5c and x5t#S256, as a JWK made from a certificate has.
-            JWK withCertificate = RSAKey.parse(rsa);
-            clientJwks.put(X5C_CLIENT, new JWKSet(withCertificate));
-            clientJwks.put(OPAQUE_CLIENT, new JWKSet(withCertificate));
-        } catch (JOSEException e) {
-            throw new IOException("the client certificates do not make JWKs", e);
-        }
         JWKSource<SecurityContext> jwkSource = (selector, context) -> selector.select(new JWKSet(signingKey.join()));
-        List<RegisteredClient> clients = clients(base, mtls);
+        List<RegisteredClient> clients = clients(base);
         RegisteredClientRepository repository = new InMemoryRegisteredClientRepository(clients);
         OAuth2AuthorizationService authorizations = new JournalingAuthorizationService(record);
 
@@ -283,18 +284,37 @@ public final class SpringAuthorizationServer implements AutoCloseable {
         try {
             jetty.start();
         } catch (Exception e) {
-            try {
-                jetty.stop();
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
+            close(jetty);
             throw new IOException("Spring Authorization Server did not start: " + e, e);
+        }
+        try {
+            clientJwks.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            close(jetty);
+            throw new IOException("the clients' key material could not be made: " + e.getCause(), e.getCause());
         }
         String userToken = seedUserToken(repository.findByClientId(USER_APP), authorizations, jwkSource,
                 "http://127.0.0.1:" + http.getLocalPort());
         record.accept(userToken);
         return new SpringAuthorizationServer(jetty, http, https, userToken,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The JWK sets of the private_key_jwt clients, from the IT key stores' certificates. */
+    private static Map<String, JWKSet> clientJwks(X509Certificate rsa, X509Certificate ec) throws IOException {
+        try {
+            // RSAKey.parse(certificate) gives x5c and x5t#S256, as a JWK made from a certificate has.
+            JWK withCertificate = RSAKey.parse(rsa);
+            return Map.of(
+                    BARE_RSA_CLIENT, new JWKSet(new RSAKey.Builder((RSAPublicKey) rsa.getPublicKey())
+                            .keyID("it-spring-rsa").build()),
+                    BARE_EC_CLIENT, new JWKSet(new ECKey.Builder(Curve.P_256, (ECPublicKey) ec.getPublicKey())
+                            .keyID("it-spring-ec").build()),
+                    X5C_CLIENT, new JWKSet(withCertificate),
+                    OPAQUE_CLIENT, new JWKSet(withCertificate));
+        } catch (JOSEException e) {
+            throw new IOException("the client certificates do not make JWKs", e);
+        }
     }
 
     private static RSAKey signingKey() {
@@ -311,7 +331,7 @@ public final class SpringAuthorizationServer implements AutoCloseable {
      * string as it is ({@code JwtClientAssertionDecoderFactory}), so a client_secret_jwt client has its secret
      * stored bare and can use no other method.
      */
-    private static List<RegisteredClient> clients(String base, X509Certificate mtls) {
+    private static List<RegisteredClient> clients(String base) {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(client(DEFAULT_CLIENT).clientSecret("{noop}" + DEFAULT_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).build());
@@ -321,10 +341,12 @@ public final class SpringAuthorizationServer implements AutoCloseable {
         clients.add(keyJwtClient(BARE_RSA_CLIENT, base, SignatureAlgorithm.RS256).build());
         clients.add(keyJwtClient(BARE_EC_CLIENT, base, SignatureAlgorithm.ES256).build());
         clients.add(keyJwtClient(X5C_CLIENT, base, SignatureAlgorithm.RS256).build());
-        clients.add(client(MTLS_CLIENT).clientAuthenticationMethod(ClientAuthenticationMethod.TLS_CLIENT_AUTH)
-                .clientSettings(ClientSettings.builder()
-                        .x509CertificateSubjectDN(mtls.getSubjectX500Principal().getName()).build())
-                .build());
+        for (String id : List.of(MTLS_CLIENT, MTLS_REFUSING_CLIENT)) {
+            clients.add(client(id).clientAuthenticationMethod(ClientAuthenticationMethod.TLS_CLIENT_AUTH)
+                    .clientSettings(ClientSettings.builder()
+                            .x509CertificateSubjectDN(new X500Principal(MTLS_SUBJECT).getName()).build())
+                    .build());
+        }
         clients.add(keyJwtClient(OPAQUE_CLIENT, base, SignatureAlgorithm.RS256).clientSecret("{noop}" + OPAQUE_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
@@ -419,6 +441,10 @@ public final class SpringAuthorizationServer implements AutoCloseable {
 
     @Override
     public void close() {
+        close(jetty);
+    }
+
+    private static void close(Server jetty) {
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -586,16 +612,16 @@ public final class SpringAuthorizationServer implements AutoCloseable {
     /** {@code GET /client-jwks/CLIENT}: the client's public JWK set, as its {@code jwks_uri} would serve it. */
     private static final class ClientJwksServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
-        private final transient Map<String, JWKSet> sets;
+        private final transient CompletableFuture<Map<String, JWKSet>> sets;
 
-        ClientJwksServlet(Map<String, JWKSet> sets) {
+        ClientJwksServlet(CompletableFuture<Map<String, JWKSet>> sets) {
             this.sets = sets;
         }
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String client = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
-            JWKSet set = sets.get(client);
+            JWKSet set = sets.join().get(client);
             if (set == null) {
                 response.sendError(404);
                 return;
