@@ -1,0 +1,33 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('[DEBUG]')
+assert (log =~ /Obtained oauth2 token from 127\.0\.0\.1 \(expires \S+, fingerprint [0-9a-f]{8}\)/).count == 3
+def journal = new File(tokenJournal).readLines()
+def tokens = ['basic', 'post', 'pkjwt'].collect { new File(basedir, "target/seen/${it}").text.trim() }
+tokens.each { assert journal.contains(it) : 'the token file held a token the server issued' }
+assert tokens.every { !it.contains('.') } : 'opaque tokens, not JWTs'
+assert tokens.unique(false).size() == 3
+['basic', 'post', 'pkjwt'].each { assert !new File(basedir, "target/secrets/${it}").exists() : 'revoke deletes the file' }
+// The server no longer knows them as active.
+tokens.each { token ->
+    def introspect = new URL("${springUrl}/oauth2/introspect").openConnection()
+    introspect.requestMethod = 'POST'
+    introspect.doOutput = true
+    def pair = "it-spring-opaque:" + URLEncoder.encode('it-spring-opaque-secret-8Fw3', 'UTF-8')
+    introspect.setRequestProperty('Authorization', 'Basic ' + pair.bytes.encodeBase64().toString())
+    introspect.setRequestProperty('Content-Type', 'application/x-www-form-urlencoded')
+    introspect.outputStream.withWriter { it << 'token=' + URLEncoder.encode(token, 'UTF-8') }
+    assert introspect.responseCode == 200
+    assert introspect.inputStream.text.replace(' ', '') == '{"active":false}' : 'the revoked token is inactive'
+}
+assert (log =~ /Revoked the oauth2 token \(fingerprint [0-9a-f]{8}\)/).count == 3 : 'each token revoked once'
+def SECRETS = ['it-spring-opaque-secret-8Fw3', 'Basic aXQtc3ByaW5nLW9wYXF1ZTppdC1zcHJpbmctb3BhcXVlLXNlY3JldC04Rncz']
+
+// At -X: no secret in any form it could travel in, no token or assertion the servers issued or received.
+def secrets = SECRETS + ['it-keystore-pass-V6nz', 'it-trust-pass-M7cd']
+secrets.each { s ->
+    [s, URLEncoder.encode(s, 'UTF-8')].each { assert !log.contains(it) : 'a secret appears in the -X build log' }
+}
+new File(tokenJournal).readLines().each { assert !log.contains(it) : 'a token or assertion appears in the -X build log' }
+assert !log.contains('client_assertion=') && !(log =~ /eyJ[\w-]{10,}\.[\w-]{10,}/)
+
+true
