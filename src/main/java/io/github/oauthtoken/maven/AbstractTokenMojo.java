@@ -122,10 +122,18 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private String propertyPrefix;
 
     /**
-     * The least validity the token must have left, as an ISO-8601 duration ({@code PT5M}) or seconds; a token that
-     * expires sooner fails the build.
+     * How long the token must still be valid, as an ISO-8601 duration ({@code PT5M}) or seconds. Set, it is one bar:
+     * a token from a cache (this build's, or {@code cache=file}) with less left is not reused, a new token that lives
+     * less fails the build, and {@code refreshTokenFile} replaces the file's token before it has less left.
+     * <p>
+     * Unset (the default), the bars differ: a token from a cache must have 5 minutes left to be reused, while a token
+     * the server has just issued is accepted when it lives at least 60 s (asking again would bring no longer a token;
+     * an INFO names a lifetime under 5 minutes and points to {@code refreshTokenFile} for longer builds); under 60 s
+     * the build fails. A token that lived less than 5 minutes when issued (Spring Authorization Server's default 299
+     * s) is reused, and kept in a refreshed token file, while it has 60 s left, so that a reactor still sends one
+     * token request instead of one per module.
      */
-    @Parameter(property = "oauth-token.minValidity", defaultValue = Defaults.MIN_VALIDITY)
+    @Parameter(property = "oauth-token.minValidity")
     private String minValidity;
 
     /**

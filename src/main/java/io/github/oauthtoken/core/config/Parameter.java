@@ -26,7 +26,7 @@ public enum Parameter {
     INTROSPECTION_URL("introspectionUrl"),
     VERIFY("verify", Defaults.FALSE),
     DEFAULT_EXPIRES_IN("defaultExpiresIn"),
-    MIN_VALIDITY("minValidity", Defaults.MIN_VALIDITY),
+    MIN_VALIDITY("minValidity"),
     REQUIRED_SCOPES("requiredScopes"),
     // Without a stored secret: private_key_jwt and the CI's identity token.
     CLIENT_ID("clientId"),

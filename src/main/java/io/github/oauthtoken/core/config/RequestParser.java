@@ -19,6 +19,7 @@ import io.github.oauthtoken.core.publish.TokenFile;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.secret.StoreType;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class RequestParser {
         ProviderKind kind = ProviderKind.parse(p.written(Parameter.PROVIDER));
         SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, build.environment(), build.log());
         FetchRequest fetch = new FetchRequest(kind, providerSettings(kind, p, secretless),
-                credentialRequest(kind, p, secretless), httpSettings(p), p.duration(Parameter.MIN_VALIDITY),
+                credentialRequest(kind, p, secretless), httpSettings(p), minValidity(p),
                 CacheMode.parse(p.text(Parameter.CACHE)), p.path(Parameter.CACHE_DIRECTORY), build.offline());
         TokenFile tokenFile = TokenFile.of(p.path(Parameter.TOKEN_FILE));
         boolean refreshTokenFile = p.flag(Parameter.REFRESH_TOKEN_FILE);
@@ -60,6 +61,14 @@ public final class RequestParser {
         return new ExecutionPlan(fetch, exports(p), tokenFile, p.text(Parameter.PROPERTY_PREFIX),
                 p.flag(Parameter.REVOKE_SHARED), p.flag(Parameter.TOKEN_AS_PROPERTY), requiredScopes(p),
                 refreshTokenFile);
+    }
+
+    /** Written, one bar for reuse and for a new token; unset, two (see {@link MinValidity}). */
+    private static MinValidity minValidity(Parameters p) throws ConfigurationException {
+        Duration written = p.duration(Parameter.MIN_VALIDITY);
+        return written != null ? MinValidity.written(written)
+                : MinValidity.unset(DurationParameter.parse(Defaults.MIN_VALIDITY_TO_REUSE, Parameter.MIN_VALIDITY.id()),
+                        DurationParameter.parse(Defaults.MIN_VALIDITY_OF_NEW_TOKEN, Parameter.MIN_VALIDITY.id()));
     }
 
     /** RFC 6749 section 3.3: scopes never hold a space, so commas and blanks both separate them. */

@@ -17,6 +17,7 @@ import io.github.oauthtoken.core.provider.TokenProvider;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.GrantedScopes;
+import io.github.oauthtoken.core.token.MinValidity;
 import io.github.oauthtoken.core.token.TokenResult;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
 
 /**
  * Where the build's tokens come from: this build's session cache, then the file cache when enabled, and only when
- * neither has a token valid for {@code minValidity}, the provider's exchange. It also talks to the provider about a
+ * neither has a token valid long enough ({@code minValidity}, see {@link MinValidity}), the provider's exchange. It also talks to the provider about a
  * token it has (revoke it, ask what it grants). One per build, holding the caches.
  */
 public final class TokenFetcher {
@@ -60,13 +61,15 @@ public final class TokenFetcher {
         SessionTokenCache.Loader network = () -> {
             if (request.offline()) {
                 throw new TokenException("Maven runs offline (-o) and no cached " + request.provider().id()
-                        + " token is valid for <minValidity> " + request.minValidity().toSeconds() + " s"
-                        + (request.cache() == CacheMode.FILE ? " in " + directory(request)
-                                : " (set <cache>file</cache> to reuse tokens across builds)")
+                        + " token is valid long enough to reuse"
+                        + (request.cache() == CacheMode.FILE ? " in " + directory(request) : "") + " ("
+                        + request.minValidity().describe() + ")" + (request.cache() == CacheMode.FILE ? ""
+                                : "; set <cache>file</cache> to reuse tokens across builds")
                         + ". Run once without -o, or skip this goal with -Doauth-token.skip=true.");
             }
-            return new CachedToken(fetch(request, credentials, log), request.cache() == CacheMode.FILE, verify,
-                    CachedToken.Source.FETCHED);
+            TokenResult fetched = fetch(request, credentials, log);
+            request.minValidity().shortLifetimeNote(request.provider().id(), fetched.token()).ifPresent(log::info);
+            return new CachedToken(fetched, request.cache() == CacheMode.FILE, verify, CachedToken.Source.FETCHED);
         };
         SessionTokenCache.Loader announced = () -> {
             CachedToken loaded = request.cache() == CacheMode.FILE
@@ -94,16 +97,10 @@ public final class TokenFetcher {
         });
     }
 
-    /** A new token from the provider, no cache asked or filled; it must be valid for {@code minValidity}. */
+    /** A new token from the provider, no cache asked or filled; it must live long enough ({@code minValidity}). */
     public TokenResult fetch(FetchRequest request, Credentials credentials, BuildLog log) throws TokenException {
         TokenResult result = withProvider(request, log, provider -> provider.fetch(credentials));
-        long minSeconds = request.minValidity().toSeconds();
-        if (result.token().expiresIn() < minSeconds) {
-            throw new TokenException("The " + request.provider().id() + " token expires in "
-                    + result.token().expiresIn() + " s (" + result.token().expiresInSource() + "), less than "
-                    + "<minValidity> of " + minSeconds + " s. Lower <minValidity>, or raise the token lifetime of the "
-                    + "OAuth client on the server.");
-        }
+        request.minValidity().accept(request.provider().id(), result.token());
         return result;
     }
 
@@ -161,7 +158,7 @@ public final class TokenFetcher {
     /** The file cache's token for the key whatever its remaining validity: what an earlier build left there. */
     Optional<TokenResult> leftInFileCache(FetchRequest request, CacheKey key, BuildLog log) {
         return request.cache() == CacheMode.FILE
-                ? fileCache(request, log).read(key, Duration.ZERO, clock.instant())
+                ? fileCache(request, log).read(key, MinValidity.written(Duration.ZERO), clock.instant())
                 : Optional.empty();
     }
 
