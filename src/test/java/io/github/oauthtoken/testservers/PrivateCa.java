@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A private certificate authority, as a company runs for its internal servers, and one loopback server certificate
@@ -45,7 +46,7 @@ import javax.net.ssl.SSLContext;
  * and the client certificates it issues for mutual TLS ({@link #issueClientKeyStore}), in the key stores of the
  * tests.
  */
-final class PrivateCa {
+public final class PrivateCa {
     /** Opens the working key stores; they never leave the directory, so this is no secret worth a name. */
     private static final String WORK_PASSWORD = "private-ca-work";
     private static final String SERVER_NAMES = "dns:" + AuthProxy.PROXIED_HOST + ",dns:localhost,ip:127.0.0.1";
@@ -64,7 +65,7 @@ final class PrivateCa {
     }
 
     /** Issues a new CA and server certificate in {@code directory}, replacing what an earlier run left there. */
-    static PrivateCa create(Path directory) throws IOException {
+    public static PrivateCa create(Path directory) throws IOException {
         Files.createDirectories(directory);
         Path ca = directory.resolve("ca.p12");
         Path server = directory.resolve("server.p12");
@@ -109,13 +110,18 @@ final class PrivateCa {
         return store;
     }
 
-    /** TLS for a server that presents the issued certificate and the CA's above it. */
-    SSLContext serverContext() {
+    /**
+     * TLS for a server that presents the issued certificate and the CA's above it, and that trusts the client
+     * certificates this CA issued, for a server that asks for them (mutual TLS).
+     */
+    public SSLContext serverContext() {
         try {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(serverKeyStore(), WORK_PASSWORD.toCharArray());
+            TrustManagerFactory clients = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            clients.init(trustStore());
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(factory.getKeyManagers(), null, null);
+            context.init(factory.getKeyManagers(), clients.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the issued certificate does not make a TLS context", e);
@@ -150,7 +156,8 @@ final class PrivateCa {
      *
      * @return the issued certificate
      */
-    X509Certificate issueClientKeyStore(Path file, String alias, String subject, String password) throws IOException {
+    public X509Certificate issueClientKeyStore(Path file, String alias, String subject, String password)
+            throws IOException {
         try {
             // In this JVM with Bouncy Castle rather than keytool: three keytool runs per certificate would add
             // seconds to every start of the test servers on a busy machine.
@@ -194,7 +201,7 @@ final class PrivateCa {
     }
 
     /** Writes {@link #trustStore()} as a PKCS12 file that {@code password} opens. */
-    void writeTrustStore(Path file, String password) throws IOException {
+    public void writeTrustStore(Path file, String password) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
             trustStore().store(out, password.toCharArray());

@@ -25,6 +25,10 @@ public final class Defaults {
      */
     public static final String IDENTITY_TOKEN_VARIABLE = "OAUTH_ID_TOKEN";
     public static final String SUBJECT_TOKEN_TYPE = "jwt";
+    /** {@code client_secret_jwt}'s {@code signingAlgorithm}; private_key_jwt's follows the key. */
+    public static final String MAC_ALGORITHM = "HS256";
+    /** private_key_jwt's {@code assertionThumbprint}: {@code x5t#S256}. */
+    public static final String ASSERTION_THUMBPRINT = "sha256";
     /**
      * {@code minValidity} unset: what a token from a cache must have left to be reused, and what a token the server
      * has just issued must live to be accepted (see {@code token.MinValidity}). Not the goal's default, so that the

@@ -36,6 +36,7 @@ public enum Parameter {
     KEY_STORE_SERVER_ID("keyStoreServerId"),
     SIGNING_ALGORITHM("signingAlgorithm"),
     KEY_ID("keyId"),
+    ASSERTION_THUMBPRINT("assertionThumbprint"),
     ASSERTION_AUDIENCE("assertionAudience"),
     IDENTITY_TOKEN("identityToken"),
     IDENTITY_TOKEN_VARIABLE("identityTokenVariable"),

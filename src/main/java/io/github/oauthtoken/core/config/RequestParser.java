@@ -47,7 +47,7 @@ public final class RequestParser {
 
     public ExecutionPlan parse(Parameters p) throws TokenException {
         ProviderKind kind = ProviderKind.parse(p.written(Parameter.PROVIDER));
-        SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, build.environment(), build.log());
+        SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, build);
         FetchRequest fetch = new FetchRequest(kind, providerSettings(kind, p, secretless),
                 credentialRequest(kind, p, secretless), httpSettings(p), minValidity(p),
                 CacheMode.parse(p.text(Parameter.CACHE)), p.path(Parameter.CACHE_DIRECTORY), build.offline());
@@ -128,7 +128,7 @@ public final class RequestParser {
                 .apiUrl(p.written(Parameter.API_URL))
                 .scope(p.written(Parameter.SCOPE))
                 .audience(p.written(Parameter.AUDIENCE))
-                .clientAuth(secretless.clientAuth())
+                .clientAuth(secretless.clientAuth(), secretless.clientAuthOrigin())
                 .grant(secretless.grant())
                 .introspectionUrl(p.written(Parameter.INTROSPECTION_URL))
                 .verify(p.flag(Parameter.VERIFY))
@@ -137,18 +137,24 @@ public final class RequestParser {
                 .build();
     }
 
-    private static CredentialRequest credentialRequest(ProviderKind kind, Parameters p,
-            SecretlessParser.Result secretless) {
+    /** The variable pairs a client's id and secret are looked for in, in order: as written, else the provider's. */
+    static List<EnvPair> clientEnv(ProviderKind kind, Parameters p) {
         List<EnvPair> defaults = kind.defaultClientEnv();
         String idEnv = p.written(Parameter.CLIENT_ID_ENV);
         String secretEnv = p.written(Parameter.CLIENT_SECRET_ENV);
-        List<EnvPair> clientEnv = idEnv == null && secretEnv == null ? defaults
+        return idEnv == null && secretEnv == null ? defaults
                 : List.of(new EnvPair(idEnv != null ? idEnv : defaults.get(0).idVariable(),
                         secretEnv != null ? secretEnv : defaults.get(0).secretVariable()));
+    }
+
+    private static CredentialRequest credentialRequest(ProviderKind kind, Parameters p,
+            SecretlessParser.Result secretless) {
+        List<EnvPair> clientEnv = clientEnv(kind, p);
         EnvPair accessKeyEnv = new EnvPair(p.text(Parameter.ACCESS_KEY_ID_ENV),
                 p.text(Parameter.ACCESS_KEY_SECRET_ENV));
         return new CredentialRequest(p.written(Parameter.SERVER_ID), clientEnv, kind.needsAccessKey(),
-                p.written(Parameter.ACCESS_KEY_SERVER_ID), accessKeyEnv, secretless.client(), secretless.identity());
+                p.written(Parameter.ACCESS_KEY_SERVER_ID), accessKeyEnv, secretless.client(), secretless.identity(),
+                secretless.clientSecretJwt());
     }
 
     private HttpSettings httpSettings(Parameters p) throws TokenException {

@@ -9,6 +9,8 @@ import io.github.oauthtoken.core.cache.FileTokenCache;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
 import io.github.oauthtoken.core.config.FetchRequest;
 import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.http.ClientCertificate;
+import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.provider.GrantSettings;
 import io.github.oauthtoken.core.provider.ProviderContext;
@@ -99,7 +101,7 @@ public final class TokenFetcher {
 
     /** A new token from the provider, no cache asked or filled; it must live long enough ({@code minValidity}). */
     public TokenResult fetch(FetchRequest request, Credentials credentials, BuildLog log) throws TokenException {
-        TokenResult result = withProvider(request, log, provider -> provider.fetch(credentials));
+        TokenResult result = withProvider(request, credentials, log, provider -> provider.fetch(credentials));
         request.minValidity().accept(request.provider().id(), result.token());
         return result;
     }
@@ -111,13 +113,13 @@ public final class TokenFetcher {
      */
     public boolean revoke(FetchRequest request, Credentials credentials, AccessToken token, BuildLog log)
             throws TokenException {
-        return withProvider(request, log, provider -> provider.revoke(token, credentials));
+        return withProvider(request, credentials, log, provider -> provider.revoke(token, credentials));
     }
 
     /** What the provider's server says the token grants (Genesys tokens/me; oauth2 introspection with verify). */
     public GrantedScopes grantedScopes(FetchRequest request, Credentials credentials, AccessToken token, BuildLog log)
             throws TokenException {
-        return withProvider(request, log, provider -> provider.grantedScopes(token, credentials));
+        return withProvider(request, credentials, log, provider -> provider.grantedScopes(token, credentials));
     }
 
     /** The cache key of the token a request would obtain with these credentials. */
@@ -171,10 +173,17 @@ public final class TokenFetcher {
         return request.cacheDirectory().toAbsolutePath().normalize();
     }
 
-    /** The one exchange with a provider: a transport for it alone, with the provider's retry rule, closed after. */
-    private <T> T withProvider(FetchRequest request, BuildLog log, ProviderCall<T> call) throws TokenException {
+    /**
+     * The one exchange with a provider: a transport for it alone, with the provider's retry rule, closed after. A
+     * client that authenticates with its certificate ({@code tls_client_auth}) presents it to every endpoint of the
+     * exchange (token, introspection, revocation, and the discovery beside them); no other transport carries it.
+     */
+    private <T> T withProvider(FetchRequest request, Credentials credentials, BuildLog log, ProviderCall<T> call)
+            throws TokenException {
         FirstFetchWarmUp.beforeExchange();
-        try (HttpTransport http = new HttpTransport(request.http(), log, request.provider().retryRule())) {
+        ClientCertificate certificate = credentials.client().certificate();
+        HttpSettings settings = certificate == null ? request.http() : request.http().withClientCertificate(certificate);
+        try (HttpTransport http = new HttpTransport(settings, log, request.provider().retryRule())) {
             return call.with(request.provider().create(new ProviderContext(request.settings(), http, redactor, log,
                     clock)));
         }
