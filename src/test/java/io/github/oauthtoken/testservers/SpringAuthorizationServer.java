@@ -115,6 +115,13 @@ public final class SpringAuthorizationServer implements AutoCloseable {
      * a client must encode them, or the raw {@code %} makes the request malformed.
      */
     public static final String DEFAULT_SECRET = "it-spring!&=+%:secret-Jd4w";
+    /**
+     * Another client with Spring's defaults, for the reactor IT that counts its token requests: a client of its own,
+     * since ITs run in parallel and the server counts by client (and a secret of its own: Spring refuses to register
+     * two clients with one secret).
+     */
+    public static final String REACTOR_CLIENT = "it-spring-reactor";
+    public static final String REACTOR_SECRET = "it-spring-reactor!&=+%:secret-Rx7r";
     /** client_secret_jwt, HS256 (Spring's per-client setting). */
     public static final String HS256_CLIENT = "it-spring-jwt";
     /** 43 octets: HS256 needs at least 32 (RFC 7518 3.2), which Nimbus enforces. */
@@ -334,6 +341,8 @@ public final class SpringAuthorizationServer implements AutoCloseable {
     private static List<RegisteredClient> clients(String base) {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(client(DEFAULT_CLIENT).clientSecret("{noop}" + DEFAULT_SECRET)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).build());
+        clients.add(client(REACTOR_CLIENT).clientSecret("{noop}" + REACTOR_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).build());
         clients.add(secretJwtClient(HS256_CLIENT, HS256_SECRET, MacAlgorithm.HS256));
         clients.add(secretJwtClient(HS512_CLIENT, HS512_SECRET, MacAlgorithm.HS512));

@@ -16,6 +16,8 @@ import io.github.oauthtoken.core.config.MapParameters;
 import io.github.oauthtoken.core.config.Parameter;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.testservers.PrivateCa;
+import io.github.oauthtoken.testservers.TestKeyStores;
+import io.github.oauthtoken.testservers.TestKeyStores.KeyKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -53,6 +55,9 @@ class MutualTlsTest {
     static Path dir;
     static PrivateCa ca;
     static HttpsServer server;
+    /** Requires a certificate of the CA in the handshake, as corporate gateways do. */
+    static HttpsServer requiring;
+    static Path selfSigned;
     static Path clientStore;
     static Path otherStore;
     static Path trustStore;
@@ -83,11 +88,22 @@ class MutualTlsTest {
             server.createContext(path, MutualTlsTest::handle);
         }
         server.start();
+        selfSigned = TestKeyStores.create(dir.resolve("self-signed.p12"), "PKCS12", KeyKind.EC, "ci", STORE_PASSWORD);
+        requiring = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        requiring.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext()) {
+            @Override
+            public void configure(HttpsParameters params) {
+                params.setNeedClientAuth(true);
+            }
+        });
+        requiring.createContext("/token", MutualTlsTest::handle);
+        requiring.start();
     }
 
     @AfterAll
     static void stop() {
         server.stop(0);
+        requiring.stop(0);
     }
 
     private static void handle(HttpExchange exchange) throws IOException {
@@ -214,6 +230,24 @@ class MutualTlsTest {
                 .hasMessageContaining("issued by CN=oauth-token IT private CA")
                 .hasMessageContaining("client " + CLIENT);
         assertThat(seen).hasSize(1);
+        assertThat(printed(module, failure)).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD);
+    }
+
+    @Test
+    void aHandshakeRefusedForTheCertificateNamesItAndIsNotRetried() {
+        seen.clear();
+        TestExecution module = module();
+        Throwable failure = catchThrowable(() -> new TokenLifecycle(new Redactor(), EndOfBuild.NEVER,
+                Clock.systemUTC()).fetch(mtls(selfSigned).with(Parameter.RETRIES, 2)
+                        .with(Parameter.TOKEN_URL, "https://localhost:" + requiring.getAddress().getPort() + "/token"),
+                        module));
+
+        assertThat(failure).isInstanceOf(TokenException.class)
+                .hasMessageContaining("the TLS handshake with localhost failed")
+                .hasMessageNotContaining("attempts")
+                .hasMessageContaining("If the server refused the client certificate, the certificate of subject CN=")
+                .hasMessageContaining("it holds 1 certificate");
+        assertThat(seen).isEmpty();
         assertThat(printed(module, failure)).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD);
     }
 
