@@ -132,7 +132,7 @@ public final class PrivateCa {
      * The server's key and chain in a key store of its own (alias {@code server}), which {@link #serverKeyPassword()}
      * opens: for a server whose TLS is configured from key stores (Jetty's {@code SslContextFactory}).
      */
-    KeyStore serverKeyStore() {
+    public KeyStore serverKeyStore() {
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
@@ -143,7 +143,7 @@ public final class PrivateCa {
         }
     }
 
-    String serverKeyPassword() {
+    public String serverKeyPassword() {
         return WORK_PASSWORD;
     }
 
@@ -189,7 +189,7 @@ public final class PrivateCa {
     }
 
     /** A key store holding just the CA's certificate, as a client that trusts this CA and nothing else needs it. */
-    KeyStore trustStore() {
+    public KeyStore trustStore() {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);

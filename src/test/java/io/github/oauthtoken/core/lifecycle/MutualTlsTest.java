@@ -34,6 +34,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.security.auth.x500.X500Principal;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +63,7 @@ class MutualTlsTest {
     static PrivateCa ca;
     static HttpsServer server;
     /** Requires a certificate of the CA in the handshake, as corporate gateways do. */
-    static HttpsServer requiring;
+    static Server requiring;
     static Path selfSigned;
     static Path clientStore;
     static Path otherStore;
@@ -89,21 +96,32 @@ class MutualTlsTest {
         }
         server.start();
         selfSigned = TestKeyStores.create(dir.resolve("self-signed.p12"), "PKCS12", KeyKind.EC, "ci", STORE_PASSWORD);
-        requiring = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        requiring.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext()) {
+        // Jetty's server, as Spring Authorization Server and many gateways run on: it requires a certificate of the CA.
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(ca.serverKeyStore());
+        tls.setKeyStorePassword(ca.serverKeyPassword());
+        tls.setTrustStore(ca.trustStore());
+        tls.setNeedClientAuth(true);
+        requiring = new Server();
+        ServerConnector connector = new ServerConnector(requiring, tls);
+        connector.setHost("127.0.0.1");
+        requiring.addConnector(connector);
+        requiring.setHandler(new Handler.Abstract() {
             @Override
-            public void configure(HttpsParameters params) {
-                params.setNeedClientAuth(true);
+            public boolean handle(Request request, Response response, Callback callback) {
+                seen.add(new Seen("/token", "presented", 0, Map.of(), null));
+                response.setStatus(200);
+                callback.succeeded();
+                return true;
             }
         });
-        requiring.createContext("/token", MutualTlsTest::handle);
         requiring.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         server.stop(0);
-        requiring.stop(0);
+        requiring.stop();
     }
 
     private static void handle(HttpExchange exchange) throws IOException {
@@ -239,7 +257,7 @@ class MutualTlsTest {
         TestExecution module = module();
         Throwable failure = catchThrowable(() -> new TokenLifecycle(new Redactor(), EndOfBuild.NEVER,
                 Clock.systemUTC()).fetch(mtls(selfSigned).with(Parameter.RETRIES, 2)
-                        .with(Parameter.TOKEN_URL, "https://localhost:" + requiring.getAddress().getPort() + "/token"),
+                        .with(Parameter.TOKEN_URL, "https://localhost:" + ((ServerConnector) requiring.getConnectors()[0]).getLocalPort() + "/token"),
                         module));
 
         assertThat(failure).isInstanceOf(TokenException.class)
