@@ -1,7 +1,7 @@
 import java.nio.file.Files
 import java.nio.file.attribute.PosixFilePermissions
 
-assert new URL("${genesysUrl}/__count?client=it-cache-client").text == '1' : 'the offline build made no request'
+assert new URL("${genesysUrl}/__count?client=it-cache-client${clientSuffix}").text == '1' : 'the offline build made no request'
 def files = new File(basedir, 'target/token-cache').listFiles().findAll { it.name.endsWith('.properties') }
 assert files.size() == 1
 assert files[0].name ==~ /[0-9a-f]{64}\.properties/ : 'the file is named by a hash, not by the client'

@@ -1,5 +1,5 @@
-assert new URL("${genesysUrl}/__count?client=it-parallel-a-client").text == '1' : 'one request for token a'
-assert new URL("${genesysUrl}/__count?client=it-parallel-b-client").text == '1' : 'one request for token b'
+assert new URL("${genesysUrl}/__count?client=it-parallel-a-client${clientSuffix}").text == '1' : 'one request for token a'
+assert new URL("${genesysUrl}/__count?client=it-parallel-b-client${clientSuffix}").text == '1' : 'one request for token b'
 def a = ['m1', 'm2', 'm3'].collect { new File(basedir, "${it}/target/a-token").text }.toSet()
 def b = ['m1', 'm2', 'm3'].collect { new File(basedir, "${it}/target/b-token").text }.toSet()
 assert a.size() == 1 && b.size() == 1 && a != b : 'every module saw the same two tokens'

@@ -13,13 +13,19 @@ assert refreshed.size() >= 3 : "${refreshed.size()} refreshes in the log"
 assert !log.contains('Could not refresh')
 
 // The module's revoke stopped the refresher (its thread had ended), and the end of the build, after Maven's
-// summary, revoked the tokens it had fetched and deleted the file.
+// summary (the plugin is declared without <extensions>true</extensions>), deleted the file and revoked the tokens it
+// had fetched that were still valid: those of 6 s are often all expired by then (Maven 4.0.0-rc-7 runs jar:jar at
+// prepare-package, after the revoke, and may first download the jar plugin), so a revocation is not required.
 def stopped = lines.findIndexOf { it.contains('Stopped refreshing the token file ') && it.contains('refreshes in this build') }
 def success = lines.findIndexOf { it.contains('BUILD SUCCESS') }
 assert stopped >= 0 && stopped < success
 assert !log.contains('still finishing a fetch')
-def revokedAtEnd = lines.findIndexOf(success) { it =~ /Revoked the genesys token \(fingerprint [0-9a-f]{8}\)\./ }
-assert revokedAtEnd > success
+assert log.contains('is revoked at the end of the build, once no module uses it any more.')
+def endOfBuild = lines.findIndexOf(success) { it.contains('Deleted the token file ') }
+assert endOfBuild > success : 'the end of the build ran after Maven\'s summary'
+def firstRevoked = lines.findIndexOf { it =~ /Revoked the genesys token/ }
+assert firstRevoked == -1 || firstRevoked > endOfBuild : 'nothing revoked before the end of the build'
+
 assert !new File(basedir, 'target/oauth/token').exists()
 
 def fingerprint = { String token ->

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('deliberate failure of m1')
-assert new URL("${genesysUrl}/__count?client=it-failatend-client").text == '1'
+assert new URL("${genesysUrl}/__count?client=it-failatend-client${clientSuffix}").text == '1'
 def token = new File(basedir, 'm1/target/token').text
 assert new File(basedir, 'm2/target/token').text == token
 def check = new URL("${genesysUrl}/api/v2/tokens/me").openConnection()

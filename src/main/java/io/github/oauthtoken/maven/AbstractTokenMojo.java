@@ -256,9 +256,8 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     /**
      * Keep {@code tokenFile} valid for the rest of the build: a background thread replaces the file (atomically,
      * owner-only) with a new token before the current one has less than {@code minValidity} left, and updates the
-     * properties, so a test phase of any length that reads the file per request always has a valid token. Needs the
-     * plugin declared with {@code <extensions>true</extensions>}, through which Maven tells it that the build has
-     * ended: the refresher stops then (also under mvnd or an embedder that keeps the JVM), and {@code revoke}
+     * properties, so a test phase of any length that reads the file per request always has a valid token. The
+     * refresher stops when the build ends (also under mvnd or an embedder that keeps the JVM), and {@code revoke}
      * revokes every token it fetched.
      */
     @Parameter(property = "oauth-token.refreshTokenFile", defaultValue = Defaults.FALSE)

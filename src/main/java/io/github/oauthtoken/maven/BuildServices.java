@@ -1,12 +1,11 @@
 package io.github.oauthtoken.maven;
 
-import io.github.oauthtoken.core.EndOfBuild;
 import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.SessionData;
@@ -18,15 +17,14 @@ import org.eclipse.aether.SessionData;
  *
  * <p>Two versions of the plugin in one build (a module that pins another) each load their own classes, so the
  * service is keyed by this class loader's copy of the class and each version keeps its own tokens. What the
- * versions share holds JDK types only: the set of secrets to redact, and the end-of-build hooks.
+ * versions share holds JDK types only: the set of secrets to redact, and the end-of-build hooks
+ * ({@link EndOfBuildHooks}).
  */
 final class BuildServices {
     private static final String SERVICE_KEY = TokenLifecycle.class.getName() + "@"
             + Integer.toHexString(System.identityHashCode(TokenLifecycle.class));
     /** Every secret of the build, for every version's redactor. */
     private static final String SECRETS_KEY = "io.github.oauthtoken.secrets";
-    /** Present when {@link EndOfBuildRevocation} runs in this build: the hooks it runs when the build is over. */
-    static final String END_OF_BUILD_KEY = "io.github.oauthtoken.endOfBuild";
 
     private BuildServices() {}
 
@@ -36,12 +34,12 @@ final class BuildServices {
      */
     static TokenLifecycle tokenLifecycle(MavenSession session, Log log) {
         SessionData data = session.getRepositorySession().getData();
-        // Outside the next computeIfAbsent: the session data is a ConcurrentHashMap, which refuses a nested update
+        // Apart, not nested: Maven 3.9's session data is a ConcurrentHashMap, which refuses an update inside another
         // ("Recursive update") whenever the two keys share a bin.
         @SuppressWarnings("unchecked")
-        Set<String> secrets = (Set<String>) data.computeIfAbsent(SECRETS_KEY, ConcurrentHashMap::newKeySet);
-        // SessionData.computeIfAbsent is atomic, so parallel modules (-T) all get the same instance.
-        Object service = data.computeIfAbsent(SERVICE_KEY, () -> create(data, secrets, log));
+        Set<String> secrets = (Set<String>) OncePerBuild.value(data, SECRETS_KEY, ConcurrentHashMap::newKeySet);
+        // Parallel modules (-T) all get the instance that was stored first.
+        Object service = OncePerBuild.value(data, SERVICE_KEY, () -> create(session.getRequest(), data, secrets, log));
         if (!(service instanceof TokenLifecycle tokenService)) {
             throw new IllegalStateException("The build session holds a " + service.getClass().getName() + " from "
                     + service.getClass().getClassLoader() + " under " + SERVICE_KEY + ", not this plugin's token "
@@ -50,15 +48,35 @@ final class BuildServices {
         return tokenService;
     }
 
-    @SuppressWarnings("unchecked")
-    private static TokenLifecycle create(SessionData data, Set<String> secrets, Log log) {
-        List<Runnable> endOfBuild = (List<Runnable>) data.get(END_OF_BUILD_KEY);
+    /** Starts and installs nothing: a service that loses the race to be stored first is thrown away. */
+    private static TokenLifecycle create(MavenExecutionRequest request, SessionData data, Set<String> secrets,
+            Log log) {
         Redactor redactor = new Redactor(secrets);
-        TokenLifecycle service = new TokenLifecycle(redactor, endOfBuild != null ? EndOfBuild.ALWAYS : EndOfBuild.NEVER,
-                Clock.systemUTC());
-        if (endOfBuild != null) {
-            endOfBuild.add(() -> service.endOfBuild(new MavenBuildLog(log, redactor)));
-        }
+        MavenEndOfBuild endOfBuild = new MavenEndOfBuild(request, data);
+        TokenLifecycle service = new TokenLifecycle(redactor, endOfBuild, Clock.systemUTC());
+        endOfBuild.runs(new ServiceEnd(service, new MavenBuildLog(log, redactor)));
         return service;
+    }
+
+    /** The service's end-of-build step, as the hook the end of the build runs (a class, not a lambda: see below). */
+    private static final class ServiceEnd implements Runnable {
+        private final TokenLifecycle service;
+        private final MavenBuildLog log;
+
+        /** Made for every build, also one that only reuses a cached token: no lambda, whose first use costs. */
+        ServiceEnd(TokenLifecycle service, MavenBuildLog log) {
+            this.service = service;
+            this.log = log;
+        }
+
+        /** A fault here must not keep another version's hook, or Maven's own end of the build, from running. */
+        @Override
+        public void run() {
+            try {
+                service.endOfBuild(log);
+            } catch (RuntimeException e) {
+                log.warn("The end of the build's token revocation failed: " + e);
+            }
+        }
     }
 }

@@ -1,18 +1,18 @@
 package io.github.oauthtoken.maven;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
-import org.eclipse.aether.SessionData;
 
 /**
- * Revokes the build's tokens when the build is over, whatever happened to the modules that used them (failed under
- * {@code --fail-at-end}, never reached their {@code revoke}, ran in any order under {@code -T}). Maven runs lifecycle
- * participants only of build extensions, so this needs the plugin declared with {@code <extensions>true</extensions>}.
- * The hooks are plain {@link Runnable}s in the session's data, so that any version of the plugin can add one.
+ * Runs the build's {@link EndOfBuildHooks} when the build is over, for a plugin declared with
+ * {@code <extensions>true</extensions>} (Maven runs lifecycle participants only of build extensions). The plugin
+ * needs no extension any more: without it the goals report the end of the build through the execution listener
+ * ({@link SessionEndListener}). With it, this participant makes the list before any goal runs, so the goals add
+ * their hooks without installing a listener, and runs it after Maven's summary; a hook runs once either way. Maven
+ * 3.6.3 and 3.8.x never call it (their Sisu does not index Java 17 classes), which the listener covers too.
  */
 @Named("oauth-token-end-of-build")
 @Singleton
@@ -20,22 +20,14 @@ public final class EndOfBuildRevocation extends AbstractMavenLifecycleParticipan
 
     @Override
     public void afterProjectsRead(MavenSession session) {
-        session.getRepositorySession().getData()
-                .computeIfAbsent(BuildServices.END_OF_BUILD_KEY, CopyOnWriteArrayList<Runnable>::new);
+        EndOfBuildHooks.create(session.getRepositorySession().getData());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void afterSessionEnd(MavenSession session) {
-        SessionData data = session.getRepositorySession().getData();
-        Object hooks = data.get(BuildServices.END_OF_BUILD_KEY);
-        if (hooks instanceof List<?> list) {
-            // Each hook once, even when two versions of the plugin both take part.
-            for (Object hook : List.copyOf(list)) {
-                if (list.remove(hook) && hook instanceof Runnable runnable) {
-                    runnable.run();
-                }
-            }
+        List<Runnable> hooks = EndOfBuildHooks.of(session.getRepositorySession().getData());
+        if (hooks != null) {
+            EndOfBuildHooks.runEach(hooks);
         }
     }
 }

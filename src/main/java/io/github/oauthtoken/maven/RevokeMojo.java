@@ -15,9 +15,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * the token revoked once no module of the build uses it any more. Each token is revoked exactly once, whatever the
  * number of modules, tokens and executions, and its {@code tokenFile} is deleted then.
  *
- * <p>Declared with {@code <extensions>true</extensions>}, the plugin revokes every such token when the build ends,
- * also when a module failed or never reached its {@code revoke}. Without it, the {@code revoke} of the last module
- * that uses a token revokes it, and a token whose last user has no {@code revoke} stays valid (a warning says so).
+ * <p>The plugin revokes every such token when the build ends, after Maven's summary, also when a module failed or
+ * never reached its {@code revoke}; no {@code <extensions>true</extensions>} is needed.
  * Genesys Cloud: {@code DELETE /api/v2/tokens/me}; oauth2: RFC 7009 at {@code revocationUrl} or the discovered
  * {@code revocation_endpoint}; CXone documents no revocation, so nothing is sent. A failed revocation only warns.
  * Bind it late, for example to {@code post-integration-test}, with the same configuration as {@code fetch}.

@@ -144,10 +144,12 @@ class CiIntegrationMojoTest {
 
         revoke.execute();
 
-        assertThat(tokenFile).doesNotExist();
-        assertThat(server.revocations).hasValue(1);
         assertThat(properties.getProperty("oauth.token")).isEmpty();
         assertThat(properties.getProperty("oauth.token.fingerprint")).isEmpty();
+        assertThat(server.revocations).as("revoked when the build is over").hasValue(0);
+        MojoFixture.endTheBuild(revoke);
+        assertThat(tokenFile).doesNotExist();
+        assertThat(server.revocations).hasValue(1);
     }
 
     @Test
@@ -171,6 +173,7 @@ class CiIntegrationMojoTest {
         assertThat(temp.resolve("cache")).isDirectoryContaining(path -> path.toString().endsWith(".properties"));
 
         revoke.execute();
+        MojoFixture.endTheBuild(revoke);
         assertThat(server.revocations).hasValue(1);
         assertThat(temp.resolve("cache")).isDirectoryNotContaining(path -> path.toString().endsWith(".properties"));
     }

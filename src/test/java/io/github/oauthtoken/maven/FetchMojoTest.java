@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.ExecutionListener;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -65,6 +68,26 @@ class FetchMojoTest {
                 .containsExactly("INFO Obtained genesys token from 127.0.0.1 (expires "
                         + properties.getProperty("oauth.token.expiresAt") + ", fingerprint " + Fingerprint.of(token) + ")");
         assertThat(log.all()).doesNotContain(token).doesNotContain(StubTokenServer.CLIENT_SECRET);
+    }
+
+    /**
+     * A token that no module revokes and no refresher keeps needs nothing at the end of the build: the goal leaves
+     * the build's execution listener, and the session's data, as it found them (the cache-hit path pays nothing).
+     */
+    @Test
+    @InjectMojo(goal = "fetch")
+    @MojoParameter(name = "provider", value = "genesys")
+    void aTokenThatNeedsNoEndOfTheBuildInstallsNothing(FetchMojo mojo) throws Exception {
+        prepare(mojo, new Settings(), credentialsInEnvironment());
+        MavenSession session = MojoExtension.getVariableValueFromObject(mojo, "session");
+        ExecutionListener mavensOwn = session.getRequest().getExecutionListener();
+
+        mojo.execute();
+        mojo.execute();
+
+        assertThat(server.tokenRequests).hasValue(1);
+        assertThat(session.getRequest().getExecutionListener()).isSameAs(mavensOwn);
+        assertThat(EndOfBuildHooks.of(repositorySession.getData())).isNull();
     }
 
     @Test

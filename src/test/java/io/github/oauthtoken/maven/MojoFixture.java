@@ -5,7 +5,9 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.mockito.Mockito.lenient;
 
 import java.util.Properties;
+import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.internal.DefaultExecutionEventCatapult;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
@@ -44,6 +46,12 @@ final class MojoFixture {
         }
         MavenProject project = getVariableValueFromObject(mojo, "project");
         return project.getProperties();
+    }
+
+    /** What Maven does once every module's goals have ended: fires SessionEnded through the session's request. */
+    static void endTheBuild(AbstractTokenMojo mojo) throws Exception {
+        MavenSession session = getVariableValueFromObject(mojo, "session");
+        new DefaultExecutionEventCatapult().fire(ExecutionEvent.Type.SessionEnded, session, null);
     }
 
     static String[] credentialsInEnvironment(String... more) {

@@ -28,7 +28,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * The token servers of the invoker integration tests, started by the build around them (see the POM) in a JVM of
  * their own:
  *
- * <pre>java -cp TEST_CLASSPATH io.github.oauthtoken.testservers.TestServersMain GENESYS_PORT CXONE_PORT OAUTH2_PORT PROXY_PORT GENESYS_HTTPS_PORT READY_FILE</pre>
+ * <pre>java [-Dit.clientSuffixes=-a,-b] -cp TEST_CLASSPATH io.github.oauthtoken.testservers.TestServersMain GENESYS_PORT CXONE_PORT OAUTH2_PORT PROXY_PORT GENESYS_HTTPS_PORT READY_FILE</pre>
  *
  * runs the Genesys and CXone simulators, the third-party mock-oauth2-server (issuer id {@code default}), an
  * authenticating proxy and a second Genesys simulator over HTTPS on loopback, prints one line per server, and creates
@@ -53,7 +53,7 @@ public final class TestServersMain implements AutoCloseable {
             "it-genesys-client", "it-reactor-client", "it-flaky-client", "it-cache-client", "it-ci-client",
             "it-debug-client", "it-proxy-client", "it-two-a-client", "it-two-b-client", "it-parallel-a-client",
             "it-parallel-b-client", "it-skip-client", "it-failatend-client", "it-hang-client", "it-logfile-client",
-            "it-xdebug-client", "it-maven4-client", "it-nocache-client");
+            "it-xdebug-client", "it-maven4-client", "it-nocache-client", "it-extension-client");
     /** Opens {@link #TRUST_STORE}; the ITs' settings.xml has it as server {@code it-trust-store}. */
     public static final String TRUST_STORE_PASSWORD = "it-trust-pass-M7cd";
     public static final String CXONE_CLIENT = "it-cxone-app";
@@ -74,6 +74,8 @@ public final class TestServersMain implements AutoCloseable {
      * same).
      */
     static final String PROXY_PASSWORD_ENCRYPTED = "{l8iosXCqIdIHKsmkN56Al2exFPUr8W+e/YtNBEII2DLkcAZy2DZp/P+dAgllws7T}";
+    /** The system property with the client id suffixes of the passes that share these servers. */
+    static final String CLIENT_SUFFIXES = "it.clientSuffixes";
     /** Token lifetime of {@code it-refresh-client}. */
     public static final long REFRESH_LIFETIME_SECONDS = 6;
 
@@ -128,6 +130,11 @@ public final class TestServersMain implements AutoCloseable {
         // required-scopes-*: a client whose tokens/me lists scopes.
         clients.put("it-scoped-client", new GenesysSimulator.Client(GENESYS_SECRET, true, 86399,
                 List.of("users:readonly", "routing")));
+        // Each pass of Maven that shares these servers asks with clients of its own, so that what one pass's ITs
+        // count (requests per client) does not include another's.
+        for (String suffix : clientSuffixes()) {
+            Map.copyOf(clients).forEach((id, client) -> clients.putIfAbsent(id + suffix, client));
+        }
         GenesysSimulator genesys = null;
         CxoneSimulator cxone = null;
         AuthProxy proxy = null;
@@ -152,6 +159,15 @@ public final class TestServersMain implements AutoCloseable {
             closeQuietly(genesysHttps);
             throw e;
         }
+    }
+
+    /**
+     * The client id suffixes of {@value #CLIENT_SUFFIXES} (comma-separated): the ITs that several passes run against
+     * one set of servers name their Genesys client {@code it-...-client${it.run.client.suffix}}.
+     */
+    static List<String> clientSuffixes() {
+        String suffixes = System.getProperty(CLIENT_SUFFIXES, "");
+        return suffixes.isBlank() ? List.of() : List.of(suffixes.trim().split("\\s*,\\s*"));
     }
 
     String genesysUrl() {

@@ -9,7 +9,7 @@ import java.util.List;
  * assertions, and for presenting in the TLS handshake ({@code tls_client_auth}).
  *
  * @param chain  the client's certificate first, then those of the CAs above it as the key entry holds them
- * @param origin where it came from, in words for messages ("key 'ci' in <keyStore> /path/ci.p12")
+ * @param origin where it came from, in words for messages ({@code key 'ci' in <keyStore> /path/ci.p12})
  */
 public record ClientKey(PrivateKey privateKey, List<X509Certificate> chain, String origin) {
 

@@ -25,7 +25,7 @@ public final class ClientCertificate {
 
     /**
      * @param chain  the client's certificate first, then those of the CAs above it
-     * @param origin where it came from, in words for messages ("key 'ci' in <keyStore> /path/ci.p12")
+     * @param origin where it came from, in words for messages ({@code key 'ci' in <keyStore> /path/ci.p12})
      */
     public ClientCertificate(PrivateKey key, List<X509Certificate> chain, String origin) {
         this.key = key;

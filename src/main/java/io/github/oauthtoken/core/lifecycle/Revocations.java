@@ -98,9 +98,8 @@ final class Revocations {
         if (!mine.claimed() && !stillUsing.isEmpty() && announcements.first("deferred " + mine.fingerprint())) {
             context.log().warn("Not revoking the " + request.provider() + " token (fingerprint " + mine.fingerprint()
                     + ") yet: " + String.join(", ", stillUsing) + " still use it. The revoke of the last of them "
-                    + "revokes it; if none runs one, it stays valid until " + mine.token().expiresAt() + ". Declare "
-                    + "the plugin with <extensions>true</extensions> to have every token revoked at the end of the "
-                    + "build.");
+                    + "revokes it; if none runs one, it stays valid until " + mine.token().expiresAt() + ". This "
+                    + "build does not report its end to the plugin, which would revoke it then.");
         }
     }
 

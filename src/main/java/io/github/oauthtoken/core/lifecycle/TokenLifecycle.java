@@ -115,13 +115,13 @@ public final class TokenLifecycle {
 
     private void fetch(ExecutionPlan plan, ExecutionContext context) throws TokenException {
         if (plan.refreshTokenFile() && !endOfBuild.arrange()) {
-            // Without being told that the build is over, a refresher would go on fetching tokens in a Maven daemon
-            // or an embedder long after its build.
-            throw new ConfigurationException("<refreshTokenFile> needs the plugin declared with "
-                    + "<extensions>true</extensions>: only then does Maven tell it when the build ends, so that the "
+            // Without the end of the build nothing would stop the refresher, which would go on fetching tokens in a
+            // Maven daemon or an embedder long after its build.
+            throw new ConfigurationException("<refreshTokenFile> needs to learn when the build ends, so that the "
                     + "refresher stops with the build (also in a Maven daemon or an embedder that keeps the JVM) and "
-                    + "the tokens it fetched are revoked. Add <extensions>true</extensions> to the plugin's "
-                    + "declaration, or remove <refreshTokenFile>.");
+                    + "the tokens it fetched are revoked, but this build does not report its end to the plugin (the "
+                    + "goal runs outside a Maven build's lifecycle). Run the goal in a Maven build, or remove "
+                    + "<refreshTokenFile>.");
         }
         CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
         ci.check(plan.exports());

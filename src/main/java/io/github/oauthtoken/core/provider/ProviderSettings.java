@@ -8,7 +8,8 @@ import java.util.Optional;
  * Provider configuration as the user gave it; every URL is still unchecked text (null when not set).
  *
  * @param region           Genesys region or domain
- * @param regionOrigin     where {@code region} came from, for messages ("<region>", "environment variable GENESYS_REGION")
+ * @param regionOrigin     where {@code region} came from, for messages ({@code <region>},
+ *                         "environment variable GENESYS_REGION")
  * @param issuer           CXone or OAuth 2.0 issuer, for discovery
  * @param tokenUrl         overrides the token endpoint of every provider
  * @param apiUrl           overrides the Genesys API base URL
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param revocationUrl    RFC 7009 endpoint for the {@code revoke} goal with provider oauth2 (else from discovery)
  * @param grant            provider oauth2: the grant and its parameters (client credentials unless configured)
  * @param clientAuthOrigin why the client authenticates as {@code clientAuth} says, in words for the line that
- *                         describes a request ("<clientAuth>", or the rule that chose it)
+ *                         describes a request ({@code <clientAuth>}, or the rule that chose it)
  */
 public record ProviderSettings(
         String region,
@@ -58,7 +59,7 @@ public record ProviderSettings(
 
         private Builder() {}
 
-        /** @param origin where it came from, for messages ("<region>", "environment variable GENESYS_REGION") */
+        /** @param origin where it came from, for messages ({@code <region>}, "environment variable GENESYS_REGION") */
         public Builder region(String value, String origin) {
             this.region = value;
             this.regionOrigin = origin;
@@ -104,7 +105,7 @@ public record ProviderSettings(
             return clientAuth(value, "<clientAuth>");
         }
 
-        /** @param origin why, in words ("<clientAuth>", or the rule that chose it) */
+        /** @param origin why, in words ({@code <clientAuth>}, or the rule that chose it) */
         public Builder clientAuth(ClientAuthentication value, String origin) {
             this.clientAuth = value;
             this.clientAuthOrigin = origin;

@@ -36,12 +36,14 @@ public final class TokenFileRefresher {
     /**
      * Hands a new token to the build. It runs on the refresher's thread, never at the same time as {@link #stop},
      * so nothing is written once the build is told the refresher has stopped; it reports its own failures.
-     *
-     * @param files    the files to write it to
-     * @param replaced the fingerprint of the token the files held until now
      */
     @FunctionalInterface
     public interface Sink {
+        /**
+         * @param fresh    the new token
+         * @param files    the files to write it to
+         * @param replaced the fingerprint of the token the files held until now
+         */
         void publish(TokenResult fresh, List<TokenFile> files, String replaced);
     }
 

@@ -222,12 +222,13 @@ class TokenFileRefreshTest {
     }
 
     @Test
-    void withoutTheExtensionRefreshTokenFileIsAConfigurationMistakeBeforeAnyRequest() {
+    void withoutAnEndOfTheBuildRefreshTokenFileIsAConfigurationMistakeBeforeAnyRequest() {
         assertThatThrownBy(() -> service(false).fetch(refreshing(temp.resolve("token"))
                 .with(Parameter.FAIL_ON_ERROR, false),
                 module("it:m:1")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("<refreshTokenFile> needs the plugin declared with <extensions>true</extensions>");
+                .hasMessageContaining("<refreshTokenFile> needs to learn when the build ends")
+                .hasMessageContaining("this build does not report its end to the plugin");
         assertThat(issued).isEmpty();
     }
 
