@@ -5,11 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -199,15 +197,15 @@ public final class AssertionOAuthServer extends SimulatorServer {
             client = named;
             authentication = "client_assertion";
         } else if (exchange.getRequestHeaders().getFirst("Authorization") != null || form.containsKey("client_secret")) {
-            String[] basic = basic(exchange.getRequestHeaders().getFirst("Authorization"));
-            String id = basic != null ? basic[0] : clientId;
-            String secret = basic != null ? basic[1] : form.get("client_secret");
+            Optional<BasicCredentials> basic = BasicCredentials.of(exchange.getRequestHeaders().getFirst("Authorization"));
+            String id = basic.map(BasicCredentials::id).orElse(clientId);
+            String secret = basic.map(BasicCredentials::secret).orElse(form.get("client_secret"));
             if (id == null || secret == null || !secret.equals(secretClients.get(id))) {
                 error(exchange, 401, "invalid_client", "unknown client or wrong secret");
                 return;
             }
             client = id;
-            authentication = basic != null ? "client_secret_basic" : "client_secret_post";
+            authentication = basic.isPresent() ? "client_secret_basic" : "client_secret_post";
         } else if (grant.equals("client_credentials")) {
             error(exchange, 401, "invalid_client", "client authentication is required for client_credentials");
             return;
@@ -306,25 +304,6 @@ public final class AssertionOAuthServer extends SimulatorServer {
         }
         revocations.add(form.getOrDefault("token", ""));
         json(exchange, 200, "{}");
-    }
-
-    /** A Basic header's id and secret, each form-decoded (RFC 6749 section 2.3.1); null for no Basic header. */
-    private static String[] basic(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = pair.indexOf(':');
-            if (colon < 0) {
-                return null;
-            }
-            return new String[] {URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8)};
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The tokens revoked so far. */

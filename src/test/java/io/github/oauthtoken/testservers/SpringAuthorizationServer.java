@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -595,26 +593,13 @@ public final class SpringAuthorizationServer implements AutoCloseable {
                 if ("/oauth2/token".equals(http.getRequestURI())) {
                     String client = http.getParameter("client_id");
                     if (client == null) {
-                        client = basicUser(http.getHeader("Authorization"));
+                        client = BasicCredentials.of(http.getHeader("Authorization")).map(BasicCredentials::id)
+                                .orElse(null);
                     }
                     requests.computeIfAbsent(String.valueOf(client), k -> new AtomicInteger()).incrementAndGet();
                 }
             }
             chain.doFilter(request, response);
-        }
-
-        private static String basicUser(String authorization) {
-            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return null;
-            }
-            try {
-                String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                return URLDecoder.decode(colon < 0 ? pair : pair.substring(0, colon), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
         }
     }
 

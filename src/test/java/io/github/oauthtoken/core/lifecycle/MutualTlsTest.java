@@ -191,14 +191,6 @@ class MutualTlsTest {
                 .env("OAUTH_CLIENT_SECRET", "never-read-SECRET-3");
     }
 
-    private static String printed(TestExecution module, Throwable... failures) {
-        StringBuilder all = new StringBuilder(module.log.all());
-        for (Throwable failure : failures) {
-            all.append('\n').append(failure.getMessage());
-        }
-        return all.toString();
-    }
-
     @Test
     void theCertificateGoesWithTheHandshakeToTheTokenIntrospectionAndRevocationEndpoints() throws Exception {
         seen.clear();
@@ -219,7 +211,7 @@ class MutualTlsTest {
             assertThat(request.authorization()).isNull();
         });
         assertThat(seen.get(2).form()).containsEntry("token", token);
-        assertThat(printed(module)).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD, "never-read-SECRET-3", token);
+        assertThat(module.printed()).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD, "never-read-SECRET-3", token);
     }
 
     @Test
@@ -248,7 +240,7 @@ class MutualTlsTest {
                 .hasMessageContaining("issued by CN=oauth-token IT private CA")
                 .hasMessageContaining("client " + CLIENT);
         assertThat(seen).hasSize(1);
-        assertThat(printed(module, failure)).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD);
+        assertThat(module.printed(failure)).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD);
     }
 
     @Test
@@ -266,7 +258,7 @@ class MutualTlsTest {
                 .hasMessageContaining("If the server refused the client certificate, the certificate of subject CN=")
                 .hasMessageContaining("it holds 1 certificate");
         assertThat(seen).isEmpty();
-        assertThat(printed(module, failure)).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD);
+        assertThat(module.printed(failure)).doesNotContain(STORE_PASSWORD, TRUST_PASSWORD);
     }
 
     @Test

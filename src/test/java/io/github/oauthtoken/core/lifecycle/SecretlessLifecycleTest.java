@@ -111,17 +111,6 @@ class SecretlessLifecycleTest {
                 "ACTIONS_ID_TOKEN_REQUEST_TOKEN", requestToken);
     }
 
-    /** Everything the plugin printed or handed to the console, to search for secrets. */
-    private static String printed(TestExecution module, Throwable... failures) {
-        List<String> all = new ArrayList<>(module.log.lines());
-        all.addAll(((RecordingConsole) module.console).commands.stream()
-                .filter(c -> !c.startsWith("::add-mask::") && !c.startsWith("##vso[task.setsecret]")).toList());
-        for (Throwable f : failures) {
-            all.add(f.getMessage());
-        }
-        return String.join("\n", all);
-    }
-
     /** The tokens, identity tokens and assertions the servers issued or received, and the fixtures' secrets. */
     private static List<String> secrets() throws Exception {
         List<String> secrets = new ArrayList<>(Files.exists(journal) ? Files.readAllLines(journal) : List.of());
@@ -134,11 +123,6 @@ class SecretlessLifecycleTest {
         for (String secret : secrets()) {
             assertThat(text).as("a secret in the output").doesNotContain(secret);
         }
-    }
-
-    private static List<String> masked(TestExecution module) {
-        return ((RecordingConsole) module.console).commands.stream().filter(c -> c.startsWith("::add-mask::"))
-                .map(c -> c.substring("::add-mask::".length())).toList();
     }
 
     @Nested
@@ -155,7 +139,7 @@ class SecretlessLifecycleTest {
             assertThat(seen.client()).isEqualTo("pk-rsa");
             assertThat(seen.alg()).isEqualTo("RS256");
             assertThat(seen.assertionAudience()).isEqualTo(server.issuer());
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -169,7 +153,7 @@ class SecretlessLifecycleTest {
             AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
             assertThat(seen.alg()).isEqualTo("PS256");
             assertThat(seen.assertionAudience()).isEqualTo(server.tokenEndpoint());
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -185,7 +169,7 @@ class SecretlessLifecycleTest {
 
             assertThat(server.seen()).filteredOn(s -> "pk-ec".equals(s.client())).hasSize(2)
                     .allMatch(s -> s.alg().equals("ES256"));
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -202,7 +186,7 @@ class SecretlessLifecycleTest {
 
             assertThat(server.revocations()).contains(token);
             assertThat(module.log.all()).contains("Revoked the oauth2 token");
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -217,7 +201,7 @@ class SecretlessLifecycleTest {
                     + "for kid my-alias)")
                     .hasMessageContaining("that <keyId> my-alias is the server's id of the key")
                     .hasMessageContaining("clock");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
 
         @Test
@@ -230,7 +214,7 @@ class SecretlessLifecycleTest {
 
             assertThat(failure).hasMessageContaining("(x5t#S256 does not name the client's certificate)")
                     .hasMessageContaining("Check that the server holds this key's certificate for client pk-rsa");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
     }
 
@@ -248,10 +232,10 @@ class SecretlessLifecycleTest {
             assertThat(seen.client()).isEqualTo("entra-app");
             assertThat(seen.grantType()).isEqualTo("client_credentials");
             // The identity token is masked like the token, and first: before it is sent anywhere.
-            assertThat(masked(module)).hasSize(2);
-            assertThat(masked(module).get(0)).startsWith("eyJ").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
-            assertThat(masked(module).get(1)).isEqualTo(module.properties.getProperty("oauth.token"));
-            assertNoSecretIn(printed(module));
+            assertThat(module.masked()).hasSize(2);
+            assertThat(module.masked().get(0)).startsWith("eyJ").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+            assertThat(module.masked().get(1)).isEqualTo(module.properties.getProperty("oauth.token"));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -298,7 +282,7 @@ class SecretlessLifecycleTest {
                     + "identity record found")
                     .hasMessageContaining("Hint: Entra ID found no federated credential")
                     .hasMessageContaining("sub " + CiIdentityIssuer.GITHUB_SUBJECT + ", aud api://wrong");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
 
         @Test
@@ -313,7 +297,7 @@ class SecretlessLifecycleTest {
             assertThat(failure).hasMessageContaining("error invalid_client (AADSTS700024: Client assertion is not "
                     + "within its valid time range")
                     .hasMessageContaining("has not expired");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
 
         @Test
@@ -330,7 +314,7 @@ class SecretlessLifecycleTest {
             assertThat(ci.issued("github") - before).isEqualTo(2);
             assertThat(server.seen().get(server.seen().size() - 1).subject())
                     .isEqualTo(CiIdentityIssuer.GITHUB_SUBJECT);
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -345,7 +329,7 @@ class SecretlessLifecycleTest {
                     .isEqualTo("urn:ietf:params:oauth:token-type:access_token");
             assertThat(server.seen().get(server.seen().size() - 1).grantType())
                     .isEqualTo(AssertionOAuthServer.TOKEN_EXCHANGE);
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
     }
 
@@ -367,7 +351,7 @@ class SecretlessLifecycleTest {
                     .containsOnly(CiIdentityIssuer.GITLAB_SUBJECT);
             // GitLab has no runtime masking: nothing is printed.
             assertThat(((RecordingConsole) module.console).commands).isEmpty();
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -381,7 +365,7 @@ class SecretlessLifecycleTest {
             assertThat(server.seen().get(server.seen().size() - 1).client()).isEqualTo("entra-app");
             assertThat(((RecordingConsole) module.console).commands)
                     .filteredOn(c -> c.startsWith("##vso[task.setsecret]")).hasSize(2);
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -467,7 +451,7 @@ class SecretlessLifecycleTest {
             assertThat(seen.grantType()).isEqualTo(AssertionOAuthServer.JWT_BEARER);
             assertThat(describing(module, "jwt-bearer")).singleElement().asString().contains("basic")
                     .contains("server 'grant-client' in settings.xml").contains("<clientAuth> unset");
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -481,7 +465,7 @@ class SecretlessLifecycleTest {
             assertThat(seen.grantType()).isEqualTo(AssertionOAuthServer.TOKEN_EXCHANGE);
             assertThat(describing(module, "token-exchange")).singleElement().asString().contains("basic")
                     .contains("OAUTH_CLIENT_SECRET");
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -504,7 +488,7 @@ class SecretlessLifecycleTest {
             assertThat(seen.client()).isEqualTo("public-app");
             assertThat(describing(module, "jwt-bearer")).singleElement().asString().contains("none")
                     .contains("<clientId>");
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test

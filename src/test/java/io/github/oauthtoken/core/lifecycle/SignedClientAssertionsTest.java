@@ -7,7 +7,6 @@ import io.github.oauthtoken.core.ConfigurationException;
 import io.github.oauthtoken.core.EndOfBuild;
 import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TokenException;
-import io.github.oauthtoken.core.ci.RecordingConsole;
 import io.github.oauthtoken.core.config.MapParameters;
 import io.github.oauthtoken.core.config.Parameter;
 import io.github.oauthtoken.core.secret.Redactor;
@@ -24,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,22 +123,6 @@ class SignedClientAssertionsTest {
                 MessageDigest.getInstance(digest).digest(certificate.getEncoded()));
     }
 
-    /** What the build printed and put on the console, but the mask commands, and the messages of failures. */
-    private static String printed(TestExecution module, Throwable... failures) {
-        List<String> all = new ArrayList<>(module.log.lines());
-        all.addAll(((RecordingConsole) module.console).commands.stream()
-                .filter(c -> !c.startsWith("::add-mask::")).toList());
-        for (Throwable failure : failures) {
-            all.add(failure.getMessage());
-        }
-        return String.join("\n", all);
-    }
-
-    private static List<String> masked(TestExecution module) {
-        return ((RecordingConsole) module.console).commands.stream().filter(c -> c.startsWith("::add-mask::"))
-                .map(c -> c.substring("::add-mask::".length())).toList();
-    }
-
     @Nested
     class ClientSecretJwt {
         @Test
@@ -170,8 +152,8 @@ class SignedClientAssertionsTest {
             assertThat(iat).isBetween(before.getEpochSecond(), Instant.now().getEpochSecond());
             assertThat(jws.time("exp").orElseThrow()).isGreaterThan(iat).isLessThanOrEqualTo(iat + 60);
             // A secret like the token: masked in CI before it is sent, and in no line.
-            assertThat(masked(module)).contains(form.get("client_assertion"));
-            assertThat(printed(module)).doesNotContain(SECRET, form.get("client_assertion"), "assertion-token-1");
+            assertThat(module.masked()).contains(form.get("client_assertion"));
+            assertThat(module.printed()).doesNotContain(SECRET, form.get("client_assertion"), "assertion-token-1");
         }
 
         @ParameterizedTest
@@ -213,7 +195,7 @@ class SignedClientAssertionsTest {
                     .hasMessageContaining("server 'idp' in settings.xml has 40 bytes")
                     .hasMessageContaining("Use HS256");
             assertThat(server.requests()).isEmpty();
-            assertThat(printed(module, failure)).doesNotContain(SECRET);
+            assertThat(module.printed(failure)).doesNotContain(SECRET);
         }
 
         @Test
@@ -249,7 +231,7 @@ class SignedClientAssertionsTest {
                     .hasMessageContaining("HTTP 401, error invalid_client")
                     .hasMessageContaining("HS256")
                     .hasMessageContaining("server 'idp' in settings.xml");
-            assertThat(printed(module, failure)).doesNotContain(SECRET);
+            assertThat(module.printed(failure)).doesNotContain(SECRET);
             assertThat(server.requests()).hasSize(1);
         }
     }
