@@ -100,10 +100,17 @@ abstract class AbstractTokenMojo extends AbstractMojo {
 
     /**
      * How the client authenticates: {@code basic} (HTTP Basic, RFC 6749 section 2.3.1, the default) or {@code post}
-     * (id and secret in the form body); oauth2 also {@code private_key_jwt} (an assertion signed with the key in
-     * {@code keyStore}, no secret) and {@code none} (only the client id; the default with an identity token and
-     * {@code grant} jwt-bearer or token-exchange). With {@code identityToken} and the client credentials grant the
-     * identity token authenticates the client, and {@code clientAuth} stays unset.
+     * (id and secret in the form body). oauth2 also: {@code client_secret_jwt} (an assertion signed with the client
+     * secret, HS256 or {@code signingAlgorithm}; the secret itself is never sent), {@code private_key_jwt} (an
+     * assertion signed with the key in {@code keyStore}, no secret), {@code tls_client_auth} (mutual TLS, RFC 8705:
+     * the certificate in {@code keyStore} is presented in the TLS handshake with the token, introspection and
+     * revocation endpoints; the form carries only {@code client_id}) and {@code none} (only the client id).
+     * <p>
+     * With {@code identityToken} and {@code grant} jwt-bearer or token-exchange, unset means {@code basic} when a
+     * client secret is configured ({@code serverId} names a server with a {@code password}, or the client secret
+     * variable is set) and {@code none} otherwise, or when {@code clientId} names a client without a stored secret;
+     * the INFO line that describes the request says which and why. With {@code identityToken} and the client
+     * credentials grant the identity token authenticates the client, and {@code clientAuth} stays unset.
      */
     @Parameter(property = "oauth-token.clientAuth")
     private String clientAuth;
@@ -121,10 +128,18 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private String propertyPrefix;
 
     /**
-     * The least validity the token must have left, as an ISO-8601 duration ({@code PT5M}) or seconds; a token that
-     * expires sooner fails the build.
+     * How long the token must still be valid, as an ISO-8601 duration ({@code PT5M}) or seconds. Set, it is one bar:
+     * a token from a cache (this build's, or {@code cache=file}) with less left is not reused, a new token that lives
+     * less fails the build, and {@code refreshTokenFile} replaces the file's token before it has less left.
+     * <p>
+     * Unset (the default), the bars differ: a token from a cache must have 5 minutes left to be reused, while a token
+     * the server has just issued is accepted when it lives at least 60 s (asking again would bring no longer a token;
+     * an INFO names a lifetime under 5 minutes and points to {@code refreshTokenFile} for longer builds); under 60 s
+     * the build fails. A token that lived less than 5 minutes when issued (Spring Authorization Server's default 299
+     * s) is reused, and kept in a refreshed token file, while it has 60 s left, so that a reactor still sends one
+     * token request instead of one per module.
      */
-    @Parameter(property = "oauth-token.minValidity", defaultValue = Defaults.MIN_VALIDITY)
+    @Parameter(property = "oauth-token.minValidity")
     private String minValidity;
 
     /**
@@ -250,14 +265,18 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     // --- Without a stored secret (provider oauth2): private_key_jwt and the CI's identity token ---
 
     /**
-     * oauth2: the client id, for a client that needs no secret ({@code private_key_jwt}, an identity token,
-     * {@code clientAuth=none}); the id is no secret. Otherwise it comes from {@code serverId}'s {@code username} or
+     * oauth2: the client id, for a client that needs no secret ({@code private_key_jwt}, {@code tls_client_auth}, an
+     * identity token, {@code clientAuth=none}); the id is no secret. Otherwise it comes from {@code serverId}'s {@code username} or
      * the client id variable ({@code OAUTH_CLIENT_ID}), and the secret beside it is not read.
      */
     @Parameter(property = "oauth-token.clientId")
     private String clientId;
 
-    /** {@code private_key_jwt}: a PKCS12 or JKS key store with the client's private key and its certificate. */
+    /**
+     * {@code private_key_jwt} and {@code tls_client_auth}: a PKCS12 or JKS key store with the client's private key
+     * and its certificate (for {@code tls_client_auth} with the chain up to the CA, as the key entry holds it). It is
+     * opened before any request; a store that does not open, a missing alias or a wrong password fails the build.
+     */
     @Parameter(property = "oauth-token.keyStore")
     private File keyStore;
 
@@ -277,22 +296,36 @@ abstract class AbstractTokenMojo extends AbstractMojo {
     private String keyStoreServerId;
 
     /**
-     * Signature of the client assertion: {@code RS256} (default for an RSA key), {@code PS256} (RSA-PSS, what Entra ID
-     * asks for) or {@code ES256} (default for an EC key on P-256).
+     * Signature of the client assertion. {@code private_key_jwt}: {@code RS256} (default for an RSA key),
+     * {@code PS256} (RSA-PSS, what Entra ID asks for) or {@code ES256} (default for an EC key on P-256).
+     * {@code client_secret_jwt}: {@code HS256} (the default), {@code HS384} or {@code HS512}; the client secret must
+     * have at least 32, 48 or 64 bytes (RFC 7518 section 3.2), else the build fails before any request.
      */
     @Parameter(property = "oauth-token.signingAlgorithm")
     private String signingAlgorithm;
 
     /**
-     * The {@code kid} header of the client assertion, sent only when set: Keycloak refuses a {@code kid} that is not
-     * its own id of the client's key. The certificate is always named by {@code x5t#S256}.
+     * {@code private_key_jwt}: the {@code kid} header of the client assertion, sent only when set: Keycloak refuses a
+     * {@code kid} that is not its own id of the client's key. The certificate is named as {@code assertionThumbprint}
+     * says.
      */
     @Parameter(property = "oauth-token.keyId")
     private String keyId;
 
     /**
-     * The {@code aud} of the client assertion. Default: the server's issuer identifier when the token endpoint comes
-     * from discovery ({@code issuer}), else the token endpoint ({@code tokenUrl}, which is what Entra ID expects).
+     * {@code private_key_jwt}: how the assertion's header names the client's certificate: {@code sha256} (the default,
+     * {@code x5t#S256}, by which Entra ID finds the certificate), {@code sha1} ({@code x5t}, what AD FS and Microsoft's
+     * older documentation ask for), {@code both}, or {@code none} for a server that holds the key as a bare JWK
+     * (without {@code x5c} or {@code x5t#S256}), such as a Spring Authorization Server client registered with a JWK
+     * set of bare keys: it looks for a key with the named thumbprint, finds none and answers {@code invalid_client}.
+     */
+    @Parameter(property = "oauth-token.assertionThumbprint")
+    private String assertionThumbprint;
+
+    /**
+     * The {@code aud} of the client assertion ({@code private_key_jwt}, {@code client_secret_jwt}). Default: the
+     * server's issuer identifier when the token endpoint comes from discovery ({@code issuer}), else the token endpoint
+     * ({@code tokenUrl}, which is what Entra ID expects).
      */
     @Parameter(property = "oauth-token.assertionAudience")
     private String assertionAudience;

@@ -66,12 +66,19 @@ public final class AssertionOAuthServer extends SimulatorServer {
     /** An issuer whose identity tokens the grants accept. */
     private record TrustedIssuer(boolean reuseAllowed, Set<String> extraAudiences) {}
 
-    /** What the server saw of one token request, for assertions in tests. */
-    public record Seen(String grantType, String client, String subject, String assertionAudience, String alg) {}
+    /**
+     * What the server saw of one token request, for assertions in tests.
+     *
+     * @param authentication how the client authenticated: {@code client_secret_basic}, {@code client_secret_post},
+     *                       {@code client_assertion} or {@code none}
+     */
+    public record Seen(String grantType, String client, String subject, String assertionAudience, String alg,
+            String authentication) {}
 
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, KeyClient> keyClients = new ConcurrentHashMap<>();
+    private final Map<String, String> secretClients = new ConcurrentHashMap<>();
     private final Map<String, List<FederatedCredential>> federated = new ConcurrentHashMap<>();
     private final Map<String, TrustedIssuer> trusted = new ConcurrentHashMap<>();
     private final Map<String, Map<String, PublicKey>> jwks = new ConcurrentHashMap<>();
@@ -90,7 +97,8 @@ public final class AssertionOAuthServer extends SimulatorServer {
         this.clock = clock;
         route("/.well-known/openid-configuration", exchange -> json(exchange, 200, JSON.std.asString(Map.of(
                 "issuer", issuer(), "token_endpoint", tokenEndpoint(), "revocation_endpoint", baseUrl() + "/revoke",
-                "token_endpoint_auth_methods_supported", List.of("private_key_jwt", "none"),
+                "token_endpoint_auth_methods_supported", List.of("private_key_jwt", "client_secret_basic",
+                        "client_secret_post", "none"),
                 "token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"),
                 "grant_types_supported", List.of("client_credentials", JWT_BEARER, TOKEN_EXCHANGE)))));
         route("/token", this::token);
@@ -109,6 +117,16 @@ public final class AssertionOAuthServer extends SimulatorServer {
     /** Registers a private_key_jwt client. @param keyId the server's id of the key, or null when it names none */
     public AssertionOAuthServer keyClient(String clientId, X509Certificate certificate, String keyId) {
         keyClients.put(clientId, new KeyClient(certificate, keyId));
+        return this;
+    }
+
+    /**
+     * Registers a confidential client with a secret, for the JWT bearer grant and token exchange: it must
+     * authenticate with Basic (its parts form-decoded, RFC 6749 section 2.3.1) or post; its {@code client_id} alone
+     * is refused with 401 {@code invalid_client}, as Spring Authorization Server refuses it.
+     */
+    public AssertionOAuthServer secretClient(String clientId, String secret) {
+        secretClients.put(clientId, secret);
         return this;
     }
 
@@ -144,6 +162,7 @@ public final class AssertionOAuthServer extends SimulatorServer {
         String clientId = form.get("client_id");
         countTokenRequest(clientId);
         String client;
+        String authentication;
         JwtVerifier.Jws clientAssertion = null;
         if (form.containsKey("client_assertion_type") || form.containsKey("client_assertion")) {
             if (!ASSERTION_TYPE.equals(form.get("client_assertion_type"))) {
@@ -180,14 +199,26 @@ public final class AssertionOAuthServer extends SimulatorServer {
                 return;
             }
             client = named;
+            authentication = "client_assertion";
         } else if (exchange.getRequestHeaders().getFirst("Authorization") != null || form.containsKey("client_secret")) {
-            error(exchange, 401, "invalid_client", "this server takes no client secrets");
-            return;
+            Optional<BasicCredentials> basic = BasicCredentials.of(exchange.getRequestHeaders().getFirst("Authorization"));
+            String id = basic.map(BasicCredentials::id).orElse(clientId);
+            String secret = basic.map(BasicCredentials::secret).orElse(form.get("client_secret"));
+            if (id == null || secret == null || !secret.equals(secretClients.get(id))) {
+                error(exchange, 401, "invalid_client", "unknown client or wrong secret");
+                return;
+            }
+            client = id;
+            authentication = basic.isPresent() ? "client_secret_basic" : "client_secret_post";
         } else if (grant.equals("client_credentials")) {
             error(exchange, 401, "invalid_client", "client authentication is required for client_credentials");
             return;
+        } else if (clientId != null && secretClients.containsKey(clientId)) {
+            error(exchange, 401, "invalid_client", "client " + clientId + " must authenticate");
+            return;
         } else {
             client = clientId; // a public client, or none at all
+            authentication = "none";
         }
 
         String subject;
@@ -234,7 +265,7 @@ public final class AssertionOAuthServer extends SimulatorServer {
         }
         seen.add(new Seen(grant, client, subject,
                 clientAssertion == null ? null : String.valueOf(clientAssertion.claims().get("aud")),
-                clientAssertion == null ? null : clientAssertion.alg()));
+                clientAssertion == null ? null : clientAssertion.alg(), authentication));
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String accessToken = "it-secretless-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -96,7 +96,7 @@ final class SecretlessServers implements AutoCloseable {
         return new SecretlessServers(ci, oauth);
     }
 
-    private static X509Certificate certificate(Path store) throws IOException {
+    static X509Certificate certificate(Path store) throws IOException {
         try (InputStream in = Files.newInputStream(store)) {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(in, KEYSTORE_PASSWORD.toCharArray());

@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
  * which the JDK has no public API for): key material is never committed.
  */
 public final class TestKeyStores {
+    /**
+     * keytool's JVM options: it runs for a second, so the optimising compiler and a parallel collector only cost CPU
+     * (about half of each run on a busy two-core machine), which the test servers' start waits for.
+     */
+    static final List<String> SHORT_LIVED_JVM = List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC");
+
     private TestKeyStores() {}
 
     /** The kinds of key the plugin signs with. */
@@ -45,7 +51,7 @@ public final class TestKeyStores {
             throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-noprompt", "-alias", alias, "-keyalg", kind.keyalg, "-sigalg", kind.sigalg,
+                SHORT_LIVED_JVM.get(0), SHORT_LIVED_JVM.get(1), "-genkeypair", "-noprompt", "-alias", alias, "-keyalg", kind.keyalg, "-sigalg", kind.sigalg,
                 "-dname", "CN=" + alias + ", O=oauth-token-maven-plugin tests", "-validity", "2",
                 "-storetype", storeType, "-keystore", file.toString(), "-storepass", password, "-keypass", password));
         if (kind.keysize != null) {

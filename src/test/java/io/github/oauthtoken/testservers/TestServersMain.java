@@ -39,7 +39,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * a line, so that each IT can search its log for them), {@code trust-store.p12} (the CA's certificate alone, opened by
  * {@link #TRUST_STORE_PASSWORD}), {@code tls/} (the CA's and the server's keys), {@code proxy-settings.xml} and
  * {@code proxy-pair-settings.xml} (global settings for the ITs that go through the proxy), {@code failed} (why the
- * start failed) and {@code stop}.
+ * start failed) and {@code stop}. With system properties naming their ports, the secretless ITs' servers
+ * ({@link SecretlessServers}) and a Spring Authorization Server ({@link SpringAuthorizationServer}) run beside them.
  *
  * <p>It runs until {@code stop} appears ({@link StopTestServers}), until it is killed, until the process that
  * started it (the Maven build) is gone, or for one hour at most, so that no build, however it ends, leaves it
@@ -217,11 +218,25 @@ public final class TestServersMain implements AutoCloseable {
      * document (through {@code localhost}, as the ITs reach it), a TCP connection to the proxy.
      */
     void awaitAnswering(Duration timeout) throws IOException, InterruptedException {
+        awaitAnswering(timeout, List.of(genesysUrl() + "/__count", cxoneUrl() + "/.well-known/openid-configuration",
+                oauth2Issuer() + "/.well-known/openid-configuration", genesysHttpsUrl() + "/__count"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitTrue(deadline, "proxy port " + proxyPort(), () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxyPort()), 2000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Waits until each URL answers 200 (over HTTPS: with a certificate of the private CA). */
+    void awaitAnswering(Duration timeout, List<String> urls) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(trustingTheCa())
                 .proxy(HttpClient.Builder.NO_PROXY).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (String url : List.of(genesysUrl() + "/__count", cxoneUrl() + "/.well-known/openid-configuration",
-                oauth2Issuer() + "/.well-known/openid-configuration", genesysHttpsUrl() + "/__count")) {
+        for (String url : urls) {
             awaitTrue(deadline, url, () -> {
                 try {
                     return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
@@ -234,14 +249,6 @@ public final class TestServersMain implements AutoCloseable {
                 }
             });
         }
-        awaitTrue(deadline, "proxy port " + proxyPort(), () -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxyPort()), 2000);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
     }
 
     /** The probe trusts what the ITs trust: the private CA alone. */
@@ -307,18 +314,28 @@ public final class TestServersMain implements AutoCloseable {
             PrintStream out, BooleanSupplier stillWanted, Duration maxLifetime) throws IOException, InterruptedException {
         Path dir = ready.getParent();
         Files.createDirectories(dir);
-        for (String stale : List.of(ready.getFileName().toString(), STOP, STOPPED, FAILED, JOURNAL, TRUST_STORE)) {
+        for (String stale : List.of(ready.getFileName().toString(), STOP, STOPPED, FAILED, JOURNAL, TRUST_STORE,
+                SpringAuthorizationServer.USER_TOKEN_FILE)) {
             Files.deleteIfExists(dir.resolve(stale));
         }
         String reason;
         try (TestServersMain servers = start(dir, genesysPort, cxonePort, oauth2Port, proxyPort, genesysHttpsPort);
                 SecretlessServers secretless = SecretlessServers.fromSystemProperties(dir);
+                // After the secretless servers, whose key stores its private_key_jwt clients are registered with.
+                SpringAuthorizationServer spring = SpringAuthorizationServer.fromSystemProperties(dir, servers.ca);
                 ItRepository repository = ItRepository.fromSystemProperties(
                         token -> servers.genesys.accepts(token) || secretless.accepts(token))) {
             servers.awaitAnswering(PROBE_TIMEOUT);
+            if (spring != null) {
+                servers.awaitAnswering(PROBE_TIMEOUT, List.of(spring.issuer() + "/.well-known/openid-configuration",
+                        spring.httpsIssuer() + "/.well-known/oauth-authorization-server"));
+            }
             servers.describe().forEach(out::println);
             secretless.describe().forEach(out::println);
             repository.describe().forEach(out::println);
+            if (spring != null) {
+                spring.describe().forEach(out::println);
+            }
             servers.ca.writeTrustStore(dir.resolve(TRUST_STORE), TRUST_STORE_PASSWORD);
             Files.writeString(dir.resolve(PROXY_SETTINGS), proxySettings(servers.proxyPort()));
             Files.writeString(dir.resolve(PROXY_PAIR_SETTINGS), proxyPairSettings(servers.proxyPort()));

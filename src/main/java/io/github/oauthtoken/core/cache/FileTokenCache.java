@@ -5,6 +5,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.token.TokenResult;
 import io.github.oauthtoken.core.secret.OwnerOnlyFile;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -233,8 +234,8 @@ public final class FileTokenCache {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** The cached token for this key when it is valid for at least {@code minValidity} from {@code now}. */
-    public Optional<TokenResult> read(CacheKey key, Duration minValidity, Instant now) {
+    /** The cached token for this key when it is still valid long enough to reuse at {@code now}. */
+    public Optional<TokenResult> read(CacheKey key, MinValidity minValidity, Instant now) {
         if (sessionOnly.get()) {
             return Optional.empty();
         }
@@ -266,9 +267,10 @@ public final class FileTokenCache {
         }
         TokenResult result = parsed.get();
         redactor.register(result.token().value());
-        if (result.token().expiresAt().isBefore(now.plus(minValidity))) {
+        if (!minValidity.reusable(result.token(), now)) {
             log.debug("The cached token (fingerprint " + result.token().fingerprint() + ") expires at "
-                    + result.token().expiresAt() + ", sooner than minValidity allows; fetching a new one.");
+                    + result.token().expiresAt() + ", sooner than it may be reused ("
+                    + minValidity.describe(result.token().expiresIn()) + "); fetching a new one.");
             return Optional.empty();
         }
         return Optional.of(result);

@@ -1,7 +1,7 @@
 package io.github.oauthtoken.core.cache;
 
 import io.github.oauthtoken.core.TokenException;
-import java.time.Duration;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +33,10 @@ public final class SessionTokenCache {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
     /**
-     * The cached token when it is still valid for {@code minValidity} at {@code now} (and verified, when
+     * The cached token when it is still valid long enough to reuse at {@code now} (and verified, when
      * {@code needsVerified}), else the loader's, which then replaces it. A key whose load failed fails again at once.
      */
-    public CachedToken get(CacheKey key, Duration minValidity, boolean needsVerified, Instant now, Loader loader)
+    public CachedToken get(CacheKey key, MinValidity minValidity, boolean needsVerified, Instant now, Loader loader)
             throws TokenException {
         Slot slot = slots.computeIfAbsent(key.hash(), k -> new Slot());
         slot.lock.lock();
@@ -45,7 +45,8 @@ public final class SessionTokenCache {
                 throw new SharedFailure(slot.failure);
             }
             CachedToken current = slot.token;
-            if (current != null && validFor(current, minValidity, now) && (current.verified() || !needsVerified)) {
+            if (current != null && minValidity.reusable(current.result().token(), now)
+                    && (current.verified() || !needsVerified)) {
                 // Where it came from first still tells later users whether it is theirs to revoke.
                 return current.source() == CachedToken.Source.FETCHED
                         ? current.withSource(CachedToken.Source.THIS_BUILD) : current;
@@ -94,10 +95,6 @@ public final class SessionTokenCache {
                 slot.lock.unlock();
             }
         }
-    }
-
-    static boolean validFor(CachedToken token, Duration minValidity, Instant now) {
-        return !token.result().token().expiresAt().isBefore(now.plus(minValidity));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.oauthtoken.core.cache;
 
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.token.MinValidity;
 import io.github.oauthtoken.core.token.TokenResult;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +33,8 @@ public final class SharedTokens {
         }
     }
 
-    /** The key's token when one is offered that is valid for {@code minValidity} at {@code now}, redacted from then. */
-    public Optional<TokenResult> read(CacheKey key, Duration minValidity, Instant now, Redactor redactor) {
+    /** The key's token when one is offered that may be reused at {@code now}, redacted from then. */
+    public Optional<TokenResult> read(CacheKey key, MinValidity minValidity, Instant now, Redactor redactor) {
         Properties held = tokens == null ? null : tokens.get(key.hash());
         Optional<TokenResult> result;
         try {
@@ -44,7 +44,7 @@ public final class SharedTokens {
             return Optional.empty();
         }
         result.ifPresent(r -> redactor.register(r.token().value()));
-        return result.filter(r -> !r.token().expiresAt().isBefore(now.plus(minValidity)));
+        return result.filter(r -> minValidity.reusable(r.token(), now));
     }
 
     private static long expiry(Properties token) {

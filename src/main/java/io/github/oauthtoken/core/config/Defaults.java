@@ -9,7 +9,6 @@ package io.github.oauthtoken.core.config;
  */
 public final class Defaults {
     public static final String PROPERTY_PREFIX = "oauth.token";
-    public static final String MIN_VALIDITY = "PT5M";
     public static final String TIMEOUT = "PT60S";
     public static final String CONNECT_TIMEOUT = "PT10S";
     public static final String MAX_RETRY_WAIT = "PT60S";
@@ -26,6 +25,17 @@ public final class Defaults {
      */
     public static final String IDENTITY_TOKEN_VARIABLE = "OAUTH_ID_TOKEN";
     public static final String SUBJECT_TOKEN_TYPE = "jwt";
+    /** {@code client_secret_jwt}'s {@code signingAlgorithm}; private_key_jwt's follows the key. */
+    public static final String MAC_ALGORITHM = "HS256";
+    /** private_key_jwt's {@code assertionThumbprint}: {@code x5t#S256}. */
+    public static final String ASSERTION_THUMBPRINT = "sha256";
+    /**
+     * {@code minValidity} unset: what a token from a cache must have left to be reused, and what a token the server
+     * has just issued must live to be accepted (see {@code token.MinValidity}). Not the goal's default, so that the
+     * parser can tell a value the user wrote, which is the bar for both, from none.
+     */
+    public static final String MIN_VALIDITY_TO_REUSE = "PT5M";
+    public static final String MIN_VALIDITY_OF_NEW_TOKEN = "PT60S";
     public static final String FALSE = "false";
     public static final String TRUE = "true";
 

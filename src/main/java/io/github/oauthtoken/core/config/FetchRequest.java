@@ -5,13 +5,13 @@ import io.github.oauthtoken.core.credentials.CredentialRequest;
 import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Everything one token fetch needs, already parsed.
  *
- * @param minValidity    a token that expires sooner than this is refused (and a cached one is not reused)
+ * @param minValidity    how long a cached token must still be valid to be reused, and a new one to be accepted
  * @param cache          where tokens are reused from
  * @param cacheDirectory where {@link CacheMode#FILE} keeps tokens
  * @param offline        Maven runs with {@code -o}: only a cached token can be had
@@ -21,7 +21,7 @@ public record FetchRequest(
         ProviderSettings settings,
         CredentialRequest credentials,
         HttpSettings http,
-        Duration minValidity,
+        MinValidity minValidity,
         CacheMode cache,
         Path cacheDirectory,
         boolean offline) {}

@@ -26,7 +26,7 @@ public enum Parameter {
     INTROSPECTION_URL("introspectionUrl"),
     VERIFY("verify", Defaults.FALSE),
     DEFAULT_EXPIRES_IN("defaultExpiresIn"),
-    MIN_VALIDITY("minValidity", Defaults.MIN_VALIDITY),
+    MIN_VALIDITY("minValidity"),
     REQUIRED_SCOPES("requiredScopes"),
     // Without a stored secret: private_key_jwt and the CI's identity token.
     CLIENT_ID("clientId"),
@@ -36,6 +36,7 @@ public enum Parameter {
     KEY_STORE_SERVER_ID("keyStoreServerId"),
     SIGNING_ALGORITHM("signingAlgorithm"),
     KEY_ID("keyId"),
+    ASSERTION_THUMBPRINT("assertionThumbprint"),
     ASSERTION_AUDIENCE("assertionAudience"),
     IDENTITY_TOKEN("identityToken"),
     IDENTITY_TOKEN_VARIABLE("identityTokenVariable"),

@@ -19,6 +19,7 @@ import io.github.oauthtoken.core.publish.TokenFile;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.secret.StoreType;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -49,9 +50,9 @@ public final class RequestParser {
 
     public ExecutionPlan parse(Parameters p) throws TokenException {
         ProviderKind kind = ProviderKind.parse(p.written(Parameter.PROVIDER));
-        SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, build.environment(), build.log());
+        SecretlessParser.Result secretless = SecretlessParser.parse(kind, p, build);
         FetchRequest fetch = new FetchRequest(kind, providerSettings(kind, p, secretless),
-                credentialRequest(kind, p, secretless), httpSettings(p), p.duration(Parameter.MIN_VALIDITY),
+                credentialRequest(kind, p, secretless), httpSettings(p), minValidity(p),
                 CacheMode.parse(p.text(Parameter.CACHE)), p.path(Parameter.CACHE_DIRECTORY), build.offline());
         TokenFile tokenFile = TokenFile.of(p.path(Parameter.TOKEN_FILE));
         boolean refreshTokenFile = p.flag(Parameter.REFRESH_TOKEN_FILE);
@@ -79,6 +80,14 @@ public final class RequestParser {
             }
         }
         return parse(p);
+    }
+
+    /** Written, one bar for reuse and for a new token; unset, two (see {@link MinValidity}). */
+    private static MinValidity minValidity(Parameters p) throws ConfigurationException {
+        Duration written = p.duration(Parameter.MIN_VALIDITY);
+        return written != null ? MinValidity.written(written)
+                : MinValidity.unset(DurationParameter.parse(Defaults.MIN_VALIDITY_TO_REUSE, Parameter.MIN_VALIDITY.id()),
+                        DurationParameter.parse(Defaults.MIN_VALIDITY_OF_NEW_TOKEN, Parameter.MIN_VALIDITY.id()));
     }
 
     /** RFC 6749 section 3.3: scopes never hold a space, so commas and blanks both separate them. */
@@ -138,7 +147,7 @@ public final class RequestParser {
                 .apiUrl(p.written(Parameter.API_URL))
                 .scope(p.written(Parameter.SCOPE))
                 .audience(p.written(Parameter.AUDIENCE))
-                .clientAuth(secretless.clientAuth())
+                .clientAuth(secretless.clientAuth(), secretless.clientAuthOrigin())
                 .grant(secretless.grant())
                 .introspectionUrl(p.written(Parameter.INTROSPECTION_URL))
                 .verify(p.flag(Parameter.VERIFY))
@@ -147,18 +156,24 @@ public final class RequestParser {
                 .build();
     }
 
-    private static CredentialRequest credentialRequest(ProviderKind kind, Parameters p,
-            SecretlessParser.Result secretless) {
+    /** The variable pairs a client's id and secret are looked for in, in order: as written, else the provider's. */
+    static List<EnvPair> clientEnv(ProviderKind kind, Parameters p) {
         List<EnvPair> defaults = kind.defaultClientEnv();
         String idEnv = p.written(Parameter.CLIENT_ID_ENV);
         String secretEnv = p.written(Parameter.CLIENT_SECRET_ENV);
-        List<EnvPair> clientEnv = idEnv == null && secretEnv == null ? defaults
+        return idEnv == null && secretEnv == null ? defaults
                 : List.of(new EnvPair(idEnv != null ? idEnv : defaults.get(0).idVariable(),
                         secretEnv != null ? secretEnv : defaults.get(0).secretVariable()));
+    }
+
+    private static CredentialRequest credentialRequest(ProviderKind kind, Parameters p,
+            SecretlessParser.Result secretless) {
+        List<EnvPair> clientEnv = clientEnv(kind, p);
         EnvPair accessKeyEnv = new EnvPair(p.text(Parameter.ACCESS_KEY_ID_ENV),
                 p.text(Parameter.ACCESS_KEY_SECRET_ENV));
         return new CredentialRequest(p.written(Parameter.SERVER_ID), clientEnv, kind.needsAccessKey(),
-                p.written(Parameter.ACCESS_KEY_SERVER_ID), accessKeyEnv, secretless.client(), secretless.identity());
+                p.written(Parameter.ACCESS_KEY_SERVER_ID), accessKeyEnv, secretless.client(), secretless.identity(),
+                secretless.clientSecretJwt());
     }
 
     private HttpSettings httpSettings(Parameters p) throws TokenException {

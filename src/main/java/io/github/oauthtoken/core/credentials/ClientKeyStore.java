@@ -79,12 +79,12 @@ public final class ClientKeyStore {
                 throw new ConfigurationException("The entry '" + chosen + "' in " + where + " holds no private key"
                         + " (a certificate or a secret key only). Its keys: " + keyAliases(store) + ".");
             }
-            Certificate certificate = certificate(store, chosen);
-            if (!(certificate instanceof X509Certificate x509)) {
+            List<X509Certificate> chain = chain(store, chosen);
+            if (chain.isEmpty()) {
                 throw new ConfigurationException("The key '" + chosen + "' in " + where + " has no X.509 certificate; "
                         + "store it with its certificate (keytool -genkeypair, or openssl pkcs12 -export).");
             }
-            return new ClientKey(privateKey, x509, "key '" + chosen + "' in " + where);
+            return new ClientKey(privateKey, chain, "key '" + chosen + "' in " + where);
         } finally {
             Arrays.fill(secret, '\0');
         }
@@ -115,11 +115,25 @@ public final class ClientKeyStore {
         }
     }
 
-    private static Certificate certificate(KeyStore store, String alias) {
+    /** The key entry's chain, the key's own certificate first; empty when it has none that is X.509. */
+    private static List<X509Certificate> chain(KeyStore store, String alias) {
+        Certificate[] chain;
         try {
-            return store.getCertificate(alias);
+            chain = store.getCertificateChain(alias);
+            if (chain == null || chain.length == 0) {
+                Certificate single = store.getCertificate(alias);
+                chain = single == null ? new Certificate[0] : new Certificate[] {single};
+            }
         } catch (KeyStoreException e) {
             throw new IllegalStateException("a loaded key store refused to give a certificate", e);
         }
+        List<X509Certificate> x509 = new ArrayList<>();
+        for (Certificate certificate : chain) {
+            if (!(certificate instanceof X509Certificate c)) {
+                break;
+            }
+            x509.add(c);
+        }
+        return x509;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.credentials;
 
 import io.github.oauthtoken.core.identity.IdentityRequest;
+import io.github.oauthtoken.core.jwt.MacAlgorithm;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param accessKeyEnv      environment variables of the access key
  * @param secretless        a client that authenticates without a stored secret, or null for one with a secret
  * @param identity          where the CI's identity token comes from, or null when none is used
+ * @param clientSecretJwt   {@code client_secret_jwt}: the MAC its assertions are signed with; else null
  */
 public record CredentialRequest(
         String serverId,
@@ -21,10 +23,11 @@ public record CredentialRequest(
         String accessKeyServerId,
         EnvPair accessKeyEnv,
         SecretlessClient secretless,
-        IdentityRequest identity) {
+        IdentityRequest identity,
+        MacAlgorithm clientSecretJwt) {
 
     public CredentialRequest(String serverId, List<EnvPair> clientEnv, boolean needsAccessKey, String accessKeyServerId,
             EnvPair accessKeyEnv) {
-        this(serverId, clientEnv, needsAccessKey, accessKeyServerId, accessKeyEnv, null, null);
+        this(serverId, clientEnv, needsAccessKey, accessKeyServerId, accessKeyEnv, null, null, null);
     }
 }

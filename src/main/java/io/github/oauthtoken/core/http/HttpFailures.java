@@ -79,10 +79,15 @@ final class HttpFailures {
                     "Check the URL (and region) and the machine's DNS or proxy settings.", cause);
         }
         if (isTlsFailure(cause)) {
+            ClientCertificate presented = settings.clientCertificate();
             return new AttemptFailure(call, "the TLS handshake with " + host + " failed ("
                     + ServerText.neutralise(cause.getMessage()) + ")",
                     false, "The plugin always verifies certificates and host names; if the server uses a private CA, "
-                            + "configure <trustStore> (or -Djavax.net.ssl.trustStore) with its certificate.", cause);
+                            + "configure <trustStore> (or -Djavax.net.ssl.trustStore) with its certificate."
+                            + (presented == null ? "" : " If the server refused the client certificate, "
+                                    + presented.describe() + ": check that it trusts that issuer and that the key "
+                                    + "entry holds the chain up to it (it holds " + presented.chainLength()
+                                    + (presented.chainLength() == 1 ? " certificate)." : " certificates).")), cause);
         }
         if (cause instanceof ConnectException) {
             return new AttemptFailure(call, "could not connect to " + host + portSuffix(call.uri()) + " ("

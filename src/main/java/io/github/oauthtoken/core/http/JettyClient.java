@@ -44,7 +44,8 @@ final class JettyClient implements AutoCloseable {
             throws TokenException {
         // Before Jetty's MemoryUtils initialises (with the first client's queues): it reads the hint only then.
         JettyCacheLineHint.apply();
-        TlsContextStart tls = TlsContextStart.begin(settings.trust(), THREAD_NAME + "-tls");
+        TlsContextStart tls = TlsContextStart.begin(settings.trust(), settings.clientCertificate(),
+                THREAD_NAME + "-tls");
         ClientConnector connector = new ClientConnector();
         connector.setConnectTimeout(settings.connectTimeout());
         HttpClient created = new HttpClient(new HttpClientTransportOverHTTP(connector));

@@ -17,13 +17,14 @@ final class TlsContextStart {
 
     private TlsContextStart() {}
 
-    static TlsContextStart begin(TrustSettings trust, String threadName) {
+    /** @param certificate the client certificate to present when the server asks for one, or null */
+    static TlsContextStart begin(TrustSettings trust, ClientCertificate certificate, String threadName) {
         TlsContextStart start = new TlsContextStart();
         // A thread of its own rather than a shared pool: it inherits the build thread's context class loader (the
         // plugin's realm, in which Jetty looks up its services), and nothing of it outlives the start.
         Thread thread = new Thread(() -> {
             try {
-                start.started.complete(started(trust));
+                start.started.complete(started(trust, certificate));
             } catch (Throwable e) {
                 start.started.completeExceptionally(e);
             }
@@ -33,13 +34,17 @@ final class TlsContextStart {
         return start;
     }
 
-    private static SslContextFactory.Client started(TrustSettings trust) throws Exception {
+    private static SslContextFactory.Client started(TrustSettings trust, ClientCertificate certificate)
+            throws Exception {
         SslContextFactory.Client tls = new SslContextFactory.Client();
         // Host name verification; there is deliberately no option to turn it (or certificate checks) off.
         tls.setEndpointIdentificationAlgorithm("HTTPS");
         if (trust.trustStore() != null) {
             // Opened here, so that a store that cannot be used fails before any request, with its own message.
             tls.setTrustStore(TrustStoreFile.open(trust));
+        }
+        if (certificate != null) {
+            certificate.configure(tls);
         }
         tls.start();
         return tls;

@@ -2,6 +2,7 @@ package io.github.oauthtoken.core.jwt;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -21,12 +22,29 @@ public final class CompactJwt {
      */
     public static String sign(Map<String, Object> header, Map<String, Object> claims, PrivateKey key,
             SigningAlgorithm algorithm) throws TokenException {
-        Map<String, Object> fullHeader = new java.util.LinkedHashMap<>();
-        fullHeader.put("alg", algorithm.name());
-        header.forEach(fullHeader::putIfAbsent);
-        String signingInput = encode(json(fullHeader)) + "." + encode(json(claims));
+        String signingInput = signingInput(algorithm.name(), header, claims);
         byte[] signature = algorithm.sign(key, signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature);
+    }
+
+    /**
+     * MACs the claims with the secret's octets ({@code client_secret_jwt}). The header's {@code alg} is set from
+     * {@code algorithm}, whatever {@code header} says.
+     *
+     * @param header members besides {@code alg}, in the order they should appear
+     */
+    public static String sign(Map<String, Object> header, Map<String, Object> claims, Secret key,
+            MacAlgorithm algorithm) throws TokenException {
+        String signingInput = signingInput(algorithm.name(), header, claims);
+        byte[] signature = algorithm.sign(key, signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + BASE64URL.encodeToString(signature);
+    }
+
+    private static String signingInput(String alg, Map<String, Object> header, Map<String, Object> claims) {
+        Map<String, Object> fullHeader = new java.util.LinkedHashMap<>();
+        fullHeader.put("alg", alg);
+        header.forEach(fullHeader::putIfAbsent);
+        return encode(json(fullHeader)) + "." + encode(json(claims));
     }
 
     public static String base64url(byte[] bytes) {

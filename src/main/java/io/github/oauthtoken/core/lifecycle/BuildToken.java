@@ -82,8 +82,7 @@ public final class BuildToken {
     }
 
     private boolean validForMinValidity(AccessToken token) {
-        return token != null
-                && !token.expiresAt().isBefore(clock.instant().plus(request.request().minValidity()));
+        return token != null && request.request().minValidity().reusable(token, clock.instant());
     }
 
     /**

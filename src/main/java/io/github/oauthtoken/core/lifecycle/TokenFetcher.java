@@ -10,6 +10,8 @@ import io.github.oauthtoken.core.cache.SessionTokenCache;
 import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.config.FetchRequest;
 import io.github.oauthtoken.core.credentials.Credentials;
+import io.github.oauthtoken.core.http.ClientCertificate;
+import io.github.oauthtoken.core.http.HttpSettings;
 import io.github.oauthtoken.core.http.HttpTransport;
 import io.github.oauthtoken.core.provider.GrantSettings;
 import io.github.oauthtoken.core.provider.ProviderContext;
@@ -18,6 +20,7 @@ import io.github.oauthtoken.core.provider.TokenProvider;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.GrantedScopes;
+import io.github.oauthtoken.core.token.MinValidity;
 import io.github.oauthtoken.core.token.TokenResult;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +33,8 @@ import java.util.function.Consumer;
 /**
  * Where the build's tokens come from: this build's session cache, then what another part of the build shares
  * ({@link SharedTokens}: the repository credentials), then the file cache when enabled, and only when none has a
- * token valid for {@code minValidity}, the provider's exchange. It also talks to the provider about a
+ * token valid long enough ({@code minValidity}, see {@link MinValidity}), the provider's exchange. It also talks to
+ * the provider about a
  * token it has (revoke it, ask what it grants). One per build, holding the caches.
  */
 public final class TokenFetcher {
@@ -68,13 +72,15 @@ public final class TokenFetcher {
         SessionTokenCache.Loader network = () -> {
             if (request.offline()) {
                 throw new TokenException("Maven runs offline (-o) and no cached " + request.provider().id()
-                        + " token is valid for <minValidity> " + request.minValidity().toSeconds() + " s"
-                        + (request.cache() == CacheMode.FILE ? " in " + directory(request)
-                                : " (set <cache>file</cache> to reuse tokens across builds)")
+                        + " token is valid long enough to reuse"
+                        + (request.cache() == CacheMode.FILE ? " in " + directory(request) : "") + " ("
+                        + request.minValidity().describe() + ")" + (request.cache() == CacheMode.FILE ? ""
+                                : "; set <cache>file</cache> to reuse tokens across builds")
                         + ". Run once without -o, or skip this goal with -Doauth-token.skip=true.");
             }
-            return new CachedToken(fetch(request, credentials, log), request.cache() == CacheMode.FILE, verify,
-                    CachedToken.Source.FETCHED);
+            TokenResult fetched = fetch(request, credentials, log);
+            request.minValidity().shortLifetimeNote(request.provider().id(), fetched.token()).ifPresent(log::info);
+            return new CachedToken(fetched, request.cache() == CacheMode.FILE, verify, CachedToken.Source.FETCHED);
         };
         SessionTokenCache.Loader announced = () -> {
             // Whether another part of the build verified its token is not known: a request that needs that fetches.
@@ -107,16 +113,10 @@ public final class TokenFetcher {
         });
     }
 
-    /** A new token from the provider, no cache asked or filled; it must be valid for {@code minValidity}. */
+    /** A new token from the provider, no cache asked or filled; it must live long enough ({@code minValidity}). */
     public TokenResult fetch(FetchRequest request, Credentials credentials, BuildLog log) throws TokenException {
-        TokenResult result = withProvider(request, log, provider -> provider.fetch(credentials));
-        long minSeconds = request.minValidity().toSeconds();
-        if (result.token().expiresIn() < minSeconds) {
-            throw new TokenException("The " + request.provider().id() + " token expires in "
-                    + result.token().expiresIn() + " s (" + result.token().expiresInSource() + "), less than "
-                    + "<minValidity> of " + minSeconds + " s. Lower <minValidity>, or raise the token lifetime of the "
-                    + "OAuth client on the server.");
-        }
+        TokenResult result = withProvider(request, credentials, log, provider -> provider.fetch(credentials));
+        request.minValidity().accept(request.provider().id(), result.token());
         return result;
     }
 
@@ -127,13 +127,13 @@ public final class TokenFetcher {
      */
     public boolean revoke(FetchRequest request, Credentials credentials, AccessToken token, BuildLog log)
             throws TokenException {
-        return withProvider(request, log, provider -> provider.revoke(token, credentials));
+        return withProvider(request, credentials, log, provider -> provider.revoke(token, credentials));
     }
 
     /** What the provider's server says the token grants (Genesys tokens/me; oauth2 introspection with verify). */
     public GrantedScopes grantedScopes(FetchRequest request, Credentials credentials, AccessToken token, BuildLog log)
             throws TokenException {
-        return withProvider(request, log, provider -> provider.grantedScopes(token, credentials));
+        return withProvider(request, credentials, log, provider -> provider.grantedScopes(token, credentials));
     }
 
     /** The cache key of the token a request would obtain with these credentials. */
@@ -179,7 +179,7 @@ public final class TokenFetcher {
     /** The file cache's token for the key whatever its remaining validity: what an earlier build left there. */
     Optional<TokenResult> leftInFileCache(FetchRequest request, CacheKey key, BuildLog log) {
         return request.cache() == CacheMode.FILE
-                ? fileCache(request, log).read(key, Duration.ZERO, clock.instant())
+                ? fileCache(request, log).read(key, MinValidity.written(Duration.ZERO), clock.instant())
                 : Optional.empty();
     }
 
@@ -192,10 +192,17 @@ public final class TokenFetcher {
         return request.cacheDirectory().toAbsolutePath().normalize();
     }
 
-    /** The one exchange with a provider: a transport for it alone, with the provider's retry rule, closed after. */
-    private <T> T withProvider(FetchRequest request, BuildLog log, ProviderCall<T> call) throws TokenException {
+    /**
+     * The one exchange with a provider: a transport for it alone, with the provider's retry rule, closed after. A
+     * client that authenticates with its certificate ({@code tls_client_auth}) presents it to every endpoint of the
+     * exchange (token, introspection, revocation, and the discovery beside them); no other transport carries it.
+     */
+    private <T> T withProvider(FetchRequest request, Credentials credentials, BuildLog log, ProviderCall<T> call)
+            throws TokenException {
         FirstFetchWarmUp.beforeExchange();
-        try (HttpTransport http = new HttpTransport(request.http(), log, request.provider().retryRule())) {
+        ClientCertificate certificate = credentials.client().certificate();
+        HttpSettings settings = certificate == null ? request.http() : request.http().withClientCertificate(certificate);
+        try (HttpTransport http = new HttpTransport(settings, log, request.provider().retryRule())) {
             return call.with(request.provider().create(new ProviderContext(request.settings(), http, redactor, log,
                     clock)));
         }

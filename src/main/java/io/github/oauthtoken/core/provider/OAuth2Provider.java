@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core.provider;
 
 import io.github.oauthtoken.core.TokenException;
+import io.github.oauthtoken.core.credentials.ClientAuthentication;
 import io.github.oauthtoken.core.credentials.ClientCredentials;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.EndpointPolicy;
@@ -72,6 +73,8 @@ public final class OAuth2Provider implements TokenProvider {
                 .addIfPresent("audience", settings.audience())
                 .addIfPresent("resource", g.resource());
         String grantName = g.grant() == Grant.CLIENT_CREDENTIALS ? "client credentials" : g.grant().id();
+        credentials.identity().ifPresent(identity -> context.log().info(describeIdentityRequest(tokenUri, identity,
+                credentials.client())));
         RefusalHints hints = new RefusalHints(credentials, g.grant(), grantName);
         // The issuer identifier when discovery gave one (what draft-ietf-oauth-rfc7523bis asks for), else the token
         // endpoint (what RFC 7523 section 3 and Entra ID ask for), unless the user knows better.
@@ -92,6 +95,25 @@ public final class OAuth2Provider implements TokenProvider {
             }
         }
         return new TokenResult(response.token(), tokenUri, extras);
+    }
+
+    /**
+     * The line that says how a request with the CI's identity token is made: the grant, where the token comes from,
+     * and how the client authenticates beside it and why (a default that reads a configured secret must not be a
+     * surprise). Names and sources only, never a secret.
+     */
+    private String describeIdentityRequest(URI tokenUri, IdentityToken identity, ClientCredentials client) {
+        ProviderSettings settings = context.settings();
+        String presentation = switch (settings.grant().grant()) {
+            case JWT_BEARER -> "the jwt-bearer grant (RFC 7523), " + identity.origin() + " as its assertion";
+            case TOKEN_EXCHANGE -> "token-exchange (RFC 8693) of " + identity.origin();
+            case CLIENT_CREDENTIALS -> "the client credentials grant, " + identity.origin() + " as the client's "
+                    + "assertion";
+        };
+        String authentication = settings.clientAuth() == ClientAuthentication.IDENTITY_TOKEN_ASSERTION ? ""
+                : "; client " + (client.clientId() == null ? "(no id)" : client.clientId()) + " authenticates with "
+                        + settings.clientAuth().id() + " (" + settings.clientAuthOrigin() + ")";
+        return "Asking " + tokenUri.getHost() + " for an oauth2 token with " + presentation + authentication + ".";
     }
 
     private static IdentityToken identity(Credentials credentials) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param defaultExpiresIn lifetime to assume when the server sends no {@code expires_in} and the token is no JWT
  * @param revocationUrl    RFC 7009 endpoint for the {@code revoke} goal with provider oauth2 (else from discovery)
  * @param grant            provider oauth2: the grant and its parameters (client credentials unless configured)
+ * @param clientAuthOrigin why the client authenticates as {@code clientAuth} says, in words for the line that
+ *                         describes a request ({@code <clientAuth>}, or the rule that chose it)
  */
 public record ProviderSettings(
         String region,
@@ -31,7 +33,8 @@ public record ProviderSettings(
         boolean verify,
         Optional<Duration> defaultExpiresIn,
         String revocationUrl,
-        GrantSettings grant) {
+        GrantSettings grant,
+        String clientAuthOrigin) {
 
     public static Builder builder() {
         return new Builder();
@@ -47,6 +50,7 @@ public record ProviderSettings(
         private String scope;
         private String audience;
         private ClientAuthentication clientAuth = ClientAuthentication.BASIC;
+        private String clientAuthOrigin = "the default";
         private String introspectionUrl;
         private boolean verify;
         private Optional<Duration> defaultExpiresIn = Optional.empty();
@@ -98,7 +102,13 @@ public record ProviderSettings(
         }
 
         public Builder clientAuth(ClientAuthentication value) {
+            return clientAuth(value, "<clientAuth>");
+        }
+
+        /** @param origin why, in words ({@code <clientAuth>}, or the rule that chose it) */
+        public Builder clientAuth(ClientAuthentication value, String origin) {
             this.clientAuth = value;
+            this.clientAuthOrigin = origin;
             return this;
         }
 
@@ -129,7 +139,7 @@ public record ProviderSettings(
 
         public ProviderSettings build() {
             return new ProviderSettings(region, regionOrigin, issuer, tokenUrl, apiUrl, scope, audience, clientAuth,
-                    introspectionUrl, verify, defaultExpiresIn, revocationUrl, grant);
+                    introspectionUrl, verify, defaultExpiresIn, revocationUrl, grant, clientAuthOrigin);
         }
     }
 }

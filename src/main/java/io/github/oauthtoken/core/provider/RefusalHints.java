@@ -36,11 +36,6 @@ final class RefusalHints {
                     + "the tenant in <tokenUrl> or <issuer>.");
         }
         switch (code) {
-            case "invalid_client" -> {
-                if (client.assertions() != null) {
-                    return Optional.of(client.assertions().refusalAdvice());
-                }
-            }
             case "invalid_grant" -> {
                 if (grant != Grant.CLIENT_CREDENTIALS && identity.isPresent()) {
                     return Optional.of(identity.get().refusalAdvice());

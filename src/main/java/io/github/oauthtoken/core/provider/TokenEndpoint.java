@@ -47,7 +47,7 @@ final class TokenEndpoint {
      */
     static Function<String, Optional<String>> hints(ClientCredentials client, String grant) {
         return code -> switch (code) {
-            case "invalid_client" -> Optional.of("check the client id and secret in " + client.origin() + ".");
+            case "invalid_client" -> Optional.of(client.refusalAdvice());
             case "unauthorized_client" -> Optional.of("the " + grant + " grant is not enabled for this OAuth client; "
                     + "enable it in the client's settings on the server (some servers, such as Keycloak, also answer "
                     + "a wrong secret this way: then check the client id and secret in " + client.origin() + ").");

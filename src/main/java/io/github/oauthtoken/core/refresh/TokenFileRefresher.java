@@ -5,6 +5,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.http.RetryPolicy;
 import io.github.oauthtoken.core.token.TokenResult;
 import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.MinValidity;
 import io.github.oauthtoken.core.publish.TokenFile;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * {@code refreshTokenFile}: one background thread that keeps a token's files valid for the rest of the build. Before
- * the token in them falls below {@code minValidity} ({@link RefreshSchedule}) it fetches a new one and hands it to the
+ * the token in them falls below what a reused token must have left ({@link MinValidity}, {@link RefreshSchedule}) it fetches a new one and hands it to the
  * build ({@link Sink}: mask, files, properties, caches); a fetch that fails is tried again with the jittered backoff of
  * {@link RetryPolicy}, each failure a warning with the reason and when the current token expires, and never a failure
  * of the build. The thread is a daemon, so it cannot hold a JVM open, and it ends with {@link #stop}, which the build
@@ -57,8 +58,11 @@ public final class TokenFileRefresher {
     private final Set<TokenFile> files = new LinkedHashSet<>();
     private final Thread thread;
     // Guarded by lock.
-    private Duration minValidity;
+    /** The {@code minValidity} of every execution whose file this keeps; the strictest bar applies. */
+    private final List<MinValidity> minValidities = new ArrayList<>();
     private Instant validUntil;
+    /** How long the token the files hold lived when it was issued, which sets its bar when minValidity is unset. */
+    private long lifetime;
     private Instant since;
     private String fingerprint;
     private boolean stopped;
@@ -68,7 +72,7 @@ public final class TokenFileRefresher {
     private boolean warnedNoRoom;
 
     private TokenFileRefresher(String provider, Source source, Sink sink, BuildLog log, Clock clock, RetryPolicy retry,
-            Duration timeout, Duration minValidity, AccessToken current, TokenFile file) {
+            Duration timeout, MinValidity minValidity, AccessToken current, TokenFile file) {
         this.provider = provider;
         this.source = source;
         this.sink = sink;
@@ -76,8 +80,9 @@ public final class TokenFileRefresher {
         this.clock = clock;
         this.retry = retry;
         this.timeout = timeout;
-        this.minValidity = minValidity;
+        this.minValidities.add(minValidity);
         this.validUntil = current.expiresAt();
+        this.lifetime = current.expiresIn();
         this.since = clock.instant();
         this.fingerprint = current.fingerprint();
         this.files.add(file);
@@ -93,7 +98,7 @@ public final class TokenFileRefresher {
      * @param timeout the deadline of one fetch: the lead a refresh needs, and how long {@link #stop} waits for one
      */
     public static TokenFileRefresher start(String provider, Source source, Sink sink, BuildLog log, Clock clock,
-            RetryPolicy retry, Duration timeout, Duration minValidity, AccessToken current, TokenFile file) {
+            RetryPolicy retry, Duration timeout, MinValidity minValidity, AccessToken current, TokenFile file) {
         TokenFileRefresher refresher = new TokenFileRefresher(provider, source, sink, log, clock, retry, timeout,
                 minValidity, current, file);
         refresher.thread.start();
@@ -104,11 +109,11 @@ public final class TokenFileRefresher {
 
     /**
      * Another execution's file for the same token: kept valid too, refreshed no later than the token it now holds
-     * and the larger {@code minValidity} need.
+     * and the stricter {@code minValidity} need.
      *
      * @return false when the refresher has already stopped (the caller starts a new one)
      */
-    public boolean add(TokenFile file, AccessToken tokenInFile, Duration minValidity) {
+    public boolean add(TokenFile file, AccessToken tokenInFile, MinValidity minValidity) {
         synchronized (lock) {
             if (stopped) {
                 return false;
@@ -116,11 +121,10 @@ public final class TokenFileRefresher {
             files.add(file);
             if (tokenInFile.expiresAt().isBefore(validUntil)) {
                 validUntil = tokenInFile.expiresAt();
+                lifetime = tokenInFile.expiresIn();
                 fingerprint = tokenInFile.fingerprint();
             }
-            if (minValidity.compareTo(this.minValidity) > 0) {
-                this.minValidity = minValidity;
-            }
+            minValidities.add(minValidity);
             lock.notifyAll();
             return true;
         }
@@ -172,8 +176,19 @@ public final class TokenFileRefresher {
 
     private String leadText() {
         synchronized (lock) {
-            return "before it has less than " + minValidity.toSeconds() + " s (<minValidity>) left";
+            return "before it has less than " + strictest().describe(lifetime) + " left";
         }
+    }
+
+    /** Under lock: the execution whose bar for the current token is highest. */
+    private MinValidity strictest() {
+        MinValidity strictest = minValidities.get(0);
+        for (MinValidity candidate : minValidities) {
+            if (candidate.toReuse(lifetime).compareTo(strictest.toReuse(lifetime)) > 0) {
+                strictest = candidate;
+            }
+        }
+        return strictest;
     }
 
     private void run() {
@@ -210,6 +225,7 @@ public final class TokenFileRefresher {
                     }
                     sink.publish(fresh, new ArrayList<>(files), fingerprint);
                     validUntil = fresh.token().expiresAt();
+                    lifetime = fresh.token().expiresIn();
                     since = clock.instant();
                     fingerprint = fresh.token().fingerprint();
                     refreshes++;
@@ -251,11 +267,13 @@ public final class TokenFileRefresher {
 
     /** Under lock: when the next token is due, warning once when tokens live too short for minValidity. */
     private Instant plannedRefresh(Instant now) {
+        MinValidity strictest = strictest();
+        Duration minValidity = strictest.toReuse(lifetime);
         if (!warnedNoRoom && RefreshSchedule.noRoom(validUntil, since, minValidity)) {
             warnedNoRoom = true;
             log.warn("The " + provider + " token expires at " + validUntil + ", which leaves less than "
-                    + RefreshSchedule.MIN_WINDOW.toSeconds() + " s before it falls below <minValidity> of "
-                    + minValidity.toSeconds() + " s; the token file is refreshed halfway through each token's life "
+                    + RefreshSchedule.MIN_WINDOW.toSeconds() + " s before it falls below "
+                    + strictest.describe(lifetime) + "; the token file is refreshed halfway through each token's life "
                     + "instead. Lower <minValidity>, or raise the token lifetime of the OAuth client.");
         }
         Instant due = RefreshSchedule.refreshAt(validUntil, since, minValidity, timeout);

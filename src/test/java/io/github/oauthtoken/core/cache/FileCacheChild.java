@@ -13,6 +13,7 @@ import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public final class FileCacheChild {
         return new FetchRequest(ProviderKind.GENESYS, settings,
                 new CredentialRequest(null, List.of(new EnvPair("ID", "SECRET")), false, null, null),
                 TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
-                Duration.ofMinutes(5), CacheMode.FILE, cacheDirectory, false);
+                MinValidity.written(Duration.ofMinutes(5)), CacheMode.FILE, cacheDirectory, false);
     }
 
     /** The key the child's token is cached under. */

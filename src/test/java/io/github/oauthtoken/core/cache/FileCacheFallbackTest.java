@@ -15,6 +15,7 @@ import io.github.oauthtoken.core.lifecycle.TokenFetcher;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ class FileCacheFallbackTest {
                 new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
                         new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET")),
                 TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
-                Duration.ofMinutes(5), CacheMode.FILE, cacheDirectory, false);
+                MinValidity.written(Duration.ofMinutes(5)), CacheMode.FILE, cacheDirectory, false);
     }
 
     private Credentials credentialsOf(FetchRequest request) throws Exception {
@@ -164,7 +165,7 @@ class FileCacheFallbackTest {
 
         assertThat(token.shared()).isTrue();
         assertThat(log.at("WARN")).isEmpty();
-        assertThat(new FileTokenCache(dir.resolve("cache"), redactor, log).read(keyOfTheRequest(), Duration.ZERO, NOW))
+        assertThat(new FileTokenCache(dir.resolve("cache"), redactor, log).read(keyOfTheRequest(), MinValidity.written(Duration.ZERO), NOW))
                 .get().extracting(r -> r.token().value().reveal()).isEqualTo(TOKEN);
     }
 

@@ -19,6 +19,7 @@ import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.token.TokenResult;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -93,7 +94,7 @@ class FileCacheLockTest {
         try {
             outcome = waiter.withLock(KEY, Duration.ofMillis(200), () -> {
                 // Without the lock the file may be mid-replacement by its holder, so the cache is not consulted.
-                assertThat(waiter.read(KEY, Duration.ZERO, now)).isEmpty();
+                assertThat(waiter.read(KEY, MinValidity.written(Duration.ZERO), now)).isEmpty();
                 assertThat(waiter.write(KEY, token("fetched", now.plusSeconds(3600)))).isFalse();
                 return "fetched without the file cache";
             });
@@ -199,7 +200,7 @@ class FileCacheLockTest {
                     new CredentialRequest(null, ProviderKind.OAUTH2.defaultClientEnv(), false, null,
                             new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET")),
                     TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
-                    Duration.ofMinutes(5), CacheMode.FILE, dir, false);
+                    MinValidity.written(Duration.ofMinutes(5)), CacheMode.FILE, dir, false);
             Credentials credentials = new CredentialResolver(id -> Optional.empty(),
                     Map.of("OAUTH_CLIENT_ID", "jvm-client", "OAUTH_CLIENT_SECRET", "jvm-SECRET-5")::get, redactor)
                     .resolve("oauth2", request.credentials());

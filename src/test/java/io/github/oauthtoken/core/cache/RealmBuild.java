@@ -5,6 +5,7 @@ import io.github.oauthtoken.core.token.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class RealmBuild {
         return cache.withLock(KEY, Duration.ofSeconds(60), () -> {
             most.accumulateAndGet(holders.incrementAndGet(), Math::max);
             try {
-                Optional<TokenResult> cached = cache.read(KEY, Duration.ofMinutes(5), Instant.now());
+                Optional<TokenResult> cached = cache.read(KEY, MinValidity.written(Duration.ofMinutes(5)), Instant.now());
                 if (cached.isPresent()) {
                     return cached.get().token().value().reveal();
                 }

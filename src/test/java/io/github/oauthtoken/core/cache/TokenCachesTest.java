@@ -8,6 +8,7 @@ import io.github.oauthtoken.core.token.TokenResult;
 import io.github.oauthtoken.core.secret.Redactor;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.core.token.AccessToken;
+import io.github.oauthtoken.core.token.MinValidity;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class TokenCachesTest {
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return cache.get(KEY, Duration.ofMinutes(5), false, NOW, () -> {
+                    return cache.get(KEY, MinValidity.written(Duration.ofMinutes(5)), false, NOW, () -> {
                         loads.incrementAndGet();
                         pause();
                         return new CachedToken(token("tok-single", NOW.plusSeconds(3600)), false, false, CachedToken.Source.FETCHED);
@@ -82,9 +83,9 @@ class TokenCachesTest {
     @Test
     void aTokenThatNoLongerCoversMinValidityIsReplaced() throws Exception {
         SessionTokenCache cache = new SessionTokenCache();
-        cache.get(KEY, Duration.ofMinutes(5), false, NOW, () -> new CachedToken(token("old", NOW.plusSeconds(600)), false, false, CachedToken.Source.FETCHED));
+        cache.get(KEY, MinValidity.written(Duration.ofMinutes(5)), false, NOW, () -> new CachedToken(token("old", NOW.plusSeconds(600)), false, false, CachedToken.Source.FETCHED));
 
-        CachedToken later = cache.get(KEY, Duration.ofMinutes(5), false, NOW.plusSeconds(400),
+        CachedToken later = cache.get(KEY, MinValidity.written(Duration.ofMinutes(5)), false, NOW.plusSeconds(400),
                 () -> new CachedToken(token("new", NOW.plusSeconds(4000)), false, false, CachedToken.Source.FETCHED));
 
         assertThat(later.result().token().value().reveal()).isEqualTo("new");
@@ -105,12 +106,12 @@ class TokenCachesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
         assertThat(Files.readString(file)).doesNotContain("client-1-secret");
-        Optional<TokenResult> read = cache.read(KEY, Duration.ofMinutes(5), NOW);
+        Optional<TokenResult> read = cache.read(KEY, MinValidity.written(Duration.ofMinutes(5)), NOW);
         assertThat(read).get().satisfies(r -> {
             assertThat(r.token().value().reveal()).isEqualTo("file-token");
             assertThat(r.extras()).containsEntry("organizationId", "org-1");
         });
-        assertThat(cache.read(KEY, Duration.ofMinutes(5), NOW.plusSeconds(3400))).as("too close to expiry").isEmpty();
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ofMinutes(5)), NOW.plusSeconds(3400))).as("too close to expiry").isEmpty();
         assertThat(log.at("WARN")).isEmpty();
     }
 
@@ -123,17 +124,17 @@ class TokenCachesTest {
         Files.writeString(file, "format=2\nkey=" + KEY.hash() + "\naccess_token=abc\ntoken_type=bearer\nexpires_in=36",
                 java.nio.charset.StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).isEmpty();
         assertThat(log.at("WARN")).singleElement().asString().contains("corrupt or unreadable");
 
         cache.write(KEY, token("good", NOW.plusSeconds(3600)));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).isEmpty();
         assertThat(log.at("WARN")).hasSize(2).last().asString().contains("let group or others read it");
 
         cache.write(KEY, token("replaced", NOW.plusSeconds(3600)));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).get()
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).get()
                 .extracting(r -> r.token().value().reveal()).isEqualTo("replaced");
     }
 
@@ -149,7 +150,7 @@ class TokenCachesTest {
         Optional<TokenResult> read;
         try {
             System.setProperty("user.name", "?");
-            read = cache.read(KEY, Duration.ZERO, NOW);
+            read = cache.read(KEY, MinValidity.written(Duration.ZERO), NOW);
         } finally {
             System.setProperty("user.name", userName);
         }
@@ -175,7 +176,7 @@ class TokenCachesTest {
             assumeTrue(false, "only root can give a file away: " + e);
         }
 
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).isEmpty();
         assertThat(log.at("WARN")).singleElement().asString()
                 .contains("belongs to uid " + (mine + 4242) + ", not to uid " + mine);
     }
@@ -186,7 +187,7 @@ class TokenCachesTest {
         String token = "a=b:c#d!e\\f g\\u0041";
         cache.write(KEY, token(token, NOW.plusSeconds(3600)));
 
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).get()
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).get()
                 .satisfies(r -> assertThat(r.token().value().reveal()).isEqualTo(token))
                 .satisfies(r -> assertThat(r.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600)));
         assertThat(log.at("WARN")).isEmpty();
@@ -200,11 +201,11 @@ class TokenCachesTest {
                 + "\"expires_at\":\"2026-11-25T11:00:00Z\",\"token_endpoint\":\"https://login.example/token\"}");
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-------"));
 
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).isEmpty();
         cache.write(KEY, token("new", NOW.plusSeconds(3600)));
 
         assertThat(old).doesNotExist();
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).get()
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).get()
                 .extracting(r -> r.token().value().reveal()).isEqualTo("new");
     }
 
@@ -215,7 +216,7 @@ class TokenCachesTest {
         cache.write(other, token("other", NOW.plusSeconds(3600)));
         Files.move(dir.resolve(other.hash() + ".properties"), dir.resolve(KEY.hash() + ".properties"));
 
-        assertThat(cache.read(KEY, Duration.ZERO, NOW)).isEmpty();
+        assertThat(cache.read(KEY, MinValidity.written(Duration.ZERO), NOW)).isEmpty();
     }
 
     @Test

@@ -120,7 +120,7 @@ class SecretlessParserTest {
         assertThatThrownBy(() -> parse(oauth2().with(Parameter.SUBJECT_TOKEN_TYPE, "jwt")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("belong to token exchange");
         assertThatThrownBy(() -> parse(oauth2().with(Parameter.ASSERTION_AUDIENCE, "x")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs <clientAuth>private_key_jwt");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("<assertionAudience> belongs to <clientAuth> private_key_jwt or client_secret_jwt");
         assertThatThrownBy(() -> parse(oauth2().with(Parameter.CLIENT_AUTH, "private_key_jwt")
                 .with(Parameter.KEY_STORE, Path.of("k.p12"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs <keyStoreServerId>");

@@ -47,19 +47,46 @@ class ClientAuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jwt", "client_secret_jwt", "identity_token_assertion", "basic,post"})
+    @ValueSource(strings = {"jwt", "self_signed_tls_client_auth", "identity_token_assertion", "basic,post"})
     void anUnknownMethodListsTheValidOnes(String value) {
         assertThatThrownBy(() -> ClientAuthentication.parse(" " + value + " "))
                 .isInstanceOf(TokenException.class)
                 .hasMessage("Unknown <clientAuth> '" + value + "'. Valid values: basic (HTTP Basic, the default), post "
-                        + "(id and secret in the form body), private_key_jwt (an assertion signed with the key in "
-                        + "<keyStore>) and none (only the client id).");
+                        + "(id and secret in the form body), client_secret_jwt (an assertion signed with the client "
+                        + "secret, which is not sent), private_key_jwt (an assertion signed with the key in "
+                        + "<keyStore>), tls_client_auth (the certificate in <keyStore>, presented in the TLS handshake) "
+                        + "and none (only the client id).");
     }
 
     @Test
     void privateKeyJwtAndNoneAreUserValues() throws TokenException {
         assertThat(ClientAuthentication.parse(" Private_Key_JWT ")).isEqualTo(ClientAuthentication.PRIVATE_KEY_JWT);
         assertThat(ClientAuthentication.parse("none")).isEqualTo(ClientAuthentication.NONE);
+    }
+
+    @Test
+    void clientSecretJwtNeedsTheSecretButNeverSendsItAndTlsClientAuthNeedsTheKeyStore() throws TokenException {
+        ClientAuthentication secretJwt = ClientAuthentication.parse("Client_Secret_JWT");
+        ClientAuthentication tls = ClientAuthentication.parse(" tls_client_auth ");
+
+        assertThat(secretJwt).isEqualTo(ClientAuthentication.CLIENT_SECRET_JWT);
+        assertThat(secretJwt.needsSecret()).isTrue();
+        assertThat(secretJwt.sendsSecret()).isFalse();
+        assertThat(secretJwt.usesKeyStore()).isFalse();
+        assertThat(tls).isEqualTo(ClientAuthentication.TLS_CLIENT_AUTH);
+        assertThat(tls.needsSecret()).isFalse();
+        assertThat(tls.usesKeyStore()).isTrue();
+        assertThat(tls.id()).isEqualTo("tls_client_auth");
+    }
+
+    @Test
+    void tlsClientAuthSendsTheClientIdAndNothingElse() throws TokenException {
+        FormBody form = new FormBody().add("grant_type", "client_credentials");
+        HttpCall call = ClientAuthentication.TLS_CLIENT_AUTH.apply("token request", URI.create("https://idp/token"),
+                form, new ClientCredentials("mtls-client", null, "<clientId>"), new Redactor());
+
+        assertThat(call.headers()).doesNotContainKey("Authorization");
+        assertThat(form.encode()).isEqualTo("grant_type=client_credentials&client_id=mtls-client");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.oauthtoken.core.ConfigurationException;
+import io.github.oauthtoken.core.jwt.AssertionThumbprint;
 import io.github.oauthtoken.core.jwt.SigningAlgorithm;
 import io.github.oauthtoken.core.secret.Secret;
 import io.github.oauthtoken.testservers.JwtVerifier;
@@ -58,7 +59,8 @@ class PrivateKeyJwtTest {
         ClientKey key = open(algorithm == SigningAlgorithm.ES256 ? ec : rsa, "PKCS12", null);
         algorithm.check(key.privateKey(), key.origin());
         List<Secret> issued = new ArrayList<>();
-        PrivateKeyJwt assertions = new PrivateKeyJwt("ci-client", key, algorithm, null, CLOCK, issued::add);
+        PrivateKeyJwt assertions = new PrivateKeyJwt("ci-client", key, algorithm, null, AssertionThumbprint.SHA256, CLOCK,
+                issued::add);
 
         Secret assertion = assertions.next("https://idp.example/realms/ci");
 
@@ -81,7 +83,8 @@ class PrivateKeyJwtTest {
     @Test
     void everyAssertionHasItsOwnJtiAndAKidOnlyWhenOneIsConfigured() throws Exception {
         ClientKey key = open(rsa, "PKCS12", "ci");
-        PrivateKeyJwt assertions = new PrivateKeyJwt("ci-client", key, SigningAlgorithm.RS256, "kc-key-7", CLOCK,
+        PrivateKeyJwt assertions = new PrivateKeyJwt("ci-client", key, SigningAlgorithm.RS256, "kc-key-7",
+                AssertionThumbprint.SHA256, CLOCK,
                 s -> {});
 
         JwtVerifier.Jws first = JwtVerifier.parse(assertions.next("aud").reveal()).orElseThrow();
@@ -95,7 +98,8 @@ class PrivateKeyJwtTest {
     @Test
     void anEs256SignatureIsTheJoseFormNotDer() throws Exception {
         ClientKey key = open(ec, "PKCS12", null);
-        JwtVerifier.Jws jws = JwtVerifier.parse(new PrivateKeyJwt("c", key, SigningAlgorithm.ES256, null, CLOCK,
+        JwtVerifier.Jws jws = JwtVerifier.parse(new PrivateKeyJwt("c", key, SigningAlgorithm.ES256, null,
+                AssertionThumbprint.NONE, CLOCK,
                 s -> {}).next("aud").reveal()).orElseThrow();
         // DER would start with 0x30 and usually be 70 to 72 bytes long.
         assertThat(jws.signature()).hasSize(64);

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretlessLifecycleTest {
     private static final String STORE_PASSWORD = "secretless-store-PASS-5";
     private static final String UNUSED_SECRET = "never-read-SECRET-9";
+    /** The secret of a confidential client of the JWT bearer grant and token exchange. */
+    private static final String CLIENT_SECRET = "grant-client-SECRET-!&=+%:-2";
 
     @TempDir
     static Path dir;
@@ -65,7 +67,8 @@ class SecretlessLifecycleTest {
                         "sc://it-org/it-project/sc-1", CiIdentityIssuer.AZURE_AUDIENCE))
                 .trustIssuer(ci.issuer("github"), false)
                 .trustIssuer(ci.issuer("gitlab"), true)
-                .trustIssuer(ci.issuer("azure"), false, CiIdentityIssuer.AZURE_AUDIENCE);
+                .trustIssuer(ci.issuer("azure"), false, CiIdentityIssuer.AZURE_AUDIENCE)
+                .secretClient("grant-app", CLIENT_SECRET);
     }
 
     @AfterAll
@@ -94,26 +97,24 @@ class SecretlessLifecycleTest {
                 .env("OAUTH_CLIENT_SECRET", UNUSED_SECRET);
     }
 
+    /**
+     * A module with no client secret anywhere: with an identity token as the grant, a secret that is configured is
+     * used (Basic), so the tests of a public client have none.
+     */
+    private static TestExecution noStoredSecret(TestExecution module) {
+        module.env.remove("OAUTH_CLIENT_SECRET");
+        return module;
+    }
+
     private static TestExecution github(String requestToken) {
         return module().env("GITHUB_ACTIONS", "true", "ACTIONS_ID_TOKEN_REQUEST_URL", ci.githubRequestUrl(),
                 "ACTIONS_ID_TOKEN_REQUEST_TOKEN", requestToken);
     }
 
-    /** Everything the plugin printed or handed to the console, to search for secrets. */
-    private static String printed(TestExecution module, Throwable... failures) {
-        List<String> all = new ArrayList<>(module.log.lines());
-        all.addAll(((RecordingConsole) module.console).commands.stream()
-                .filter(c -> !c.startsWith("::add-mask::") && !c.startsWith("##vso[task.setsecret]")).toList());
-        for (Throwable f : failures) {
-            all.add(f.getMessage());
-        }
-        return String.join("\n", all);
-    }
-
     /** The tokens, identity tokens and assertions the servers issued or received, and the fixtures' secrets. */
     private static List<String> secrets() throws Exception {
         List<String> secrets = new ArrayList<>(Files.exists(journal) ? Files.readAllLines(journal) : List.of());
-        secrets.addAll(List.of(STORE_PASSWORD, UNUSED_SECRET, CiIdentityIssuer.GITHUB_REQUEST_TOKEN,
+        secrets.addAll(List.of(STORE_PASSWORD, UNUSED_SECRET, CLIENT_SECRET, CiIdentityIssuer.GITHUB_REQUEST_TOKEN,
                 CiIdentityIssuer.AZURE_ACCESS_TOKEN, CiIdentityIssuer.EXPIRED_REQUEST_TOKEN));
         return secrets;
     }
@@ -122,11 +123,6 @@ class SecretlessLifecycleTest {
         for (String secret : secrets()) {
             assertThat(text).as("a secret in the output").doesNotContain(secret);
         }
-    }
-
-    private static List<String> masked(TestExecution module) {
-        return ((RecordingConsole) module.console).commands.stream().filter(c -> c.startsWith("::add-mask::"))
-                .map(c -> c.substring("::add-mask::".length())).toList();
     }
 
     @Nested
@@ -143,7 +139,7 @@ class SecretlessLifecycleTest {
             assertThat(seen.client()).isEqualTo("pk-rsa");
             assertThat(seen.alg()).isEqualTo("RS256");
             assertThat(seen.assertionAudience()).isEqualTo(server.issuer());
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -157,7 +153,7 @@ class SecretlessLifecycleTest {
             AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
             assertThat(seen.alg()).isEqualTo("PS256");
             assertThat(seen.assertionAudience()).isEqualTo(server.tokenEndpoint());
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -173,7 +169,7 @@ class SecretlessLifecycleTest {
 
             assertThat(server.seen()).filteredOn(s -> "pk-ec".equals(s.client())).hasSize(2)
                     .allMatch(s -> s.alg().equals("ES256"));
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -190,7 +186,7 @@ class SecretlessLifecycleTest {
 
             assertThat(server.revocations()).contains(token);
             assertThat(module.log.all()).contains("Revoked the oauth2 token");
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -205,7 +201,7 @@ class SecretlessLifecycleTest {
                     + "for kid my-alias)")
                     .hasMessageContaining("that <keyId> my-alias is the server's id of the key")
                     .hasMessageContaining("clock");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
 
         @Test
@@ -218,7 +214,7 @@ class SecretlessLifecycleTest {
 
             assertThat(failure).hasMessageContaining("(x5t#S256 does not name the client's certificate)")
                     .hasMessageContaining("Check that the server holds this key's certificate for client pk-rsa");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
     }
 
@@ -236,10 +232,10 @@ class SecretlessLifecycleTest {
             assertThat(seen.client()).isEqualTo("entra-app");
             assertThat(seen.grantType()).isEqualTo("client_credentials");
             // The identity token is masked like the token, and first: before it is sent anywhere.
-            assertThat(masked(module)).hasSize(2);
-            assertThat(masked(module).get(0)).startsWith("eyJ").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
-            assertThat(masked(module).get(1)).isEqualTo(module.properties.getProperty("oauth.token"));
-            assertNoSecretIn(printed(module));
+            assertThat(module.masked()).hasSize(2);
+            assertThat(module.masked().get(0)).startsWith("eyJ").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+            assertThat(module.masked().get(1)).isEqualTo(module.properties.getProperty("oauth.token"));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -286,7 +282,7 @@ class SecretlessLifecycleTest {
                     + "identity record found")
                     .hasMessageContaining("Hint: Entra ID found no federated credential")
                     .hasMessageContaining("sub " + CiIdentityIssuer.GITHUB_SUBJECT + ", aud api://wrong");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
 
         @Test
@@ -301,12 +297,12 @@ class SecretlessLifecycleTest {
             assertThat(failure).hasMessageContaining("error invalid_client (AADSTS700024: Client assertion is not "
                     + "within its valid time range")
                     .hasMessageContaining("has not expired");
-            assertNoSecretIn(printed(module, failure));
+            assertNoSecretIn(module.printed(failure));
         }
 
         @Test
         void asJwtBearerGrantEveryRequestGetsAFreshIdentityToken() throws Exception {
-            TestExecution module = github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            TestExecution module = noStoredSecret(github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN));
             MapParameters parameters = oauth2().with(Parameter.ISSUER, server.issuer())
                     .with(Parameter.IDENTITY_TOKEN, "github")
                     .with(Parameter.GRANT, "jwt-bearer").with(Parameter.IDENTITY_AUDIENCE, server.issuer());
@@ -318,12 +314,12 @@ class SecretlessLifecycleTest {
             assertThat(ci.issued("github") - before).isEqualTo(2);
             assertThat(server.seen().get(server.seen().size() - 1).subject())
                     .isEqualTo(CiIdentityIssuer.GITHUB_SUBJECT);
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
         void asTokenExchangeTheIssuedTokenTypeBecomesAProperty() throws Exception {
-            TestExecution module = github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN);
+            TestExecution module = noStoredSecret(github(CiIdentityIssuer.GITHUB_REQUEST_TOKEN));
             service.fetch(oauth2().with(Parameter.ISSUER, server.issuer()).with(Parameter.IDENTITY_TOKEN, "github")
                     .with(Parameter.GRANT, "token-exchange")
                     .with(Parameter.IDENTITY_AUDIENCE, server.issuer())
@@ -333,7 +329,7 @@ class SecretlessLifecycleTest {
                     .isEqualTo("urn:ietf:params:oauth:token-type:access_token");
             assertThat(server.seen().get(server.seen().size() - 1).grantType())
                     .isEqualTo(AssertionOAuthServer.TOKEN_EXCHANGE);
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
     }
 
@@ -342,7 +338,7 @@ class SecretlessLifecycleTest {
         @Test
         void aGitLabIdTokenFromItsVariableWorksInEachPresentation() throws Exception {
             String token = ci.gitLabToken(server.issuer(), Duration.ofMinutes(10));
-            TestExecution module = module().env("GITLAB_CI", "true", "GITLAB_OIDC_TOKEN", token);
+            TestExecution module = noStoredSecret(module()).env("GITLAB_CI", "true", "GITLAB_OIDC_TOKEN", token);
             MapParameters gitlab = oauth2().with(Parameter.ISSUER, server.issuer())
                     .with(Parameter.IDENTITY_TOKEN, "auto")
                     .with(Parameter.IDENTITY_TOKEN_VARIABLE, "GITLAB_OIDC_TOKEN");
@@ -355,7 +351,7 @@ class SecretlessLifecycleTest {
                     .containsOnly(CiIdentityIssuer.GITLAB_SUBJECT);
             // GitLab has no runtime masking: nothing is printed.
             assertThat(((RecordingConsole) module.console).commands).isEmpty();
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -369,7 +365,7 @@ class SecretlessLifecycleTest {
             assertThat(server.seen().get(server.seen().size() - 1).client()).isEqualTo("entra-app");
             assertThat(((RecordingConsole) module.console).commands)
                     .filteredOn(c -> c.startsWith("##vso[task.setsecret]")).hasSize(2);
-            assertNoSecretIn(printed(module));
+            assertNoSecretIn(module.printed());
         }
 
         @Test
@@ -385,7 +381,7 @@ class SecretlessLifecycleTest {
         @Test
         void aTokenFileIsReadAtEachUse() throws Exception {
             Path file = dir.resolve("k8s-token");
-            TestExecution module = module();
+            TestExecution module = noStoredSecret(module());
             MapParameters parameters = oauth2().with(Parameter.ISSUER, server.issuer())
                     .with(Parameter.IDENTITY_TOKEN, "file")
                     .with(Parameter.IDENTITY_TOKEN_FILE, file).with(Parameter.GRANT, "jwt-bearer");
@@ -403,12 +399,12 @@ class SecretlessLifecycleTest {
                     .with(Parameter.IDENTITY_TOKEN, "variable")
                     .with(Parameter.GRANT, "jwt-bearer").with(Parameter.CACHE, "file")
                     .with(Parameter.CACHE_DIRECTORY, cache);
-            TestExecution first = module().env("OAUTH_ID_TOKEN", token);
+            TestExecution first = noStoredSecret(module()).env("OAUTH_ID_TOKEN", token);
             service.fetch(parameters, first);
             int requests = server.tokenRequests();
 
             // Another build on this machine, with another token for the same identity: served from the file.
-            TestExecution second = module()
+            TestExecution second = noStoredSecret(module())
                     .env("OAUTH_ID_TOKEN", ci.gitLabToken(server.issuer(), Duration.ofMinutes(10)));
             new TokenLifecycle(new Redactor(), EndOfBuild.NEVER, Clock.systemUTC()).fetch(parameters, second);
 
@@ -424,6 +420,89 @@ class SecretlessLifecycleTest {
         }
     }
 
+    /**
+     * An identity token presented as the grant (JWT bearer, token exchange) beside a client secret the user
+     * configured, {@code clientAuth} unset: the secret authenticates the client (Basic), rather than being left unused
+     * while the request carries only {@code client_id}; without a configured secret, none.
+     */
+    @Nested
+    class ConfiguredSecretBesideAnIdentityGrant {
+        private MapParameters gitlab(String grant) {
+            return oauth2().with(Parameter.ISSUER, server.issuer()).with(Parameter.IDENTITY_TOKEN, "variable")
+                    .with(Parameter.GRANT, grant);
+        }
+
+        private TestExecution gitlabJob() {
+            return noStoredSecret(module()).env("OAUTH_ID_TOKEN", ci.gitLabToken(server.issuer(), Duration.ofMinutes(10)));
+        }
+
+        private List<String> describing(TestExecution module, String grant) {
+            return module.log.at("INFO").stream().filter(line -> line.contains(grant)).toList();
+        }
+
+        @Test
+        void aServerIdWithAPasswordMakesItBasic() throws Exception {
+            TestExecution module = gitlabJob().server("grant-client", "grant-app", CLIENT_SECRET);
+            service.fetch(gitlab("jwt-bearer").with(Parameter.SERVER_ID, "grant-client"), module);
+
+            AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
+            assertThat(seen.client()).isEqualTo("grant-app");
+            assertThat(seen.authentication()).isEqualTo("client_secret_basic");
+            assertThat(seen.grantType()).isEqualTo(AssertionOAuthServer.JWT_BEARER);
+            assertThat(describing(module, "jwt-bearer")).singleElement().asString().contains("basic")
+                    .contains("server 'grant-client' in settings.xml").contains("<clientAuth> unset");
+            assertNoSecretIn(module.printed());
+        }
+
+        @Test
+        void theClientSecretVariableMakesItBasicForTokenExchangeToo() throws Exception {
+            TestExecution module = gitlabJob().env("OAUTH_CLIENT_ID", "grant-app", "OAUTH_CLIENT_SECRET",
+                    CLIENT_SECRET);
+            service.fetch(gitlab("token-exchange"), module);
+
+            AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
+            assertThat(seen.authentication()).isEqualTo("client_secret_basic");
+            assertThat(seen.grantType()).isEqualTo(AssertionOAuthServer.TOKEN_EXCHANGE);
+            assertThat(describing(module, "token-exchange")).singleElement().asString().contains("basic")
+                    .contains("OAUTH_CLIENT_SECRET");
+            assertNoSecretIn(module.printed());
+        }
+
+        @Test
+        void withoutAConfiguredSecretItIsNoneAndTheLineSaysSo() throws Exception {
+            TestExecution module = gitlabJob();
+            service.fetch(gitlab("jwt-bearer"), module);
+
+            assertThat(server.seen().get(server.seen().size() - 1).authentication()).isEqualTo("none");
+            assertThat(describing(module, "jwt-bearer")).singleElement().asString().contains("none")
+                    .contains("no client secret");
+        }
+
+        @Test
+        void aClientIdParameterNamesAClientWithoutAStoredSecretSoTheVariableIsNotUsed() throws Exception {
+            TestExecution module = gitlabJob().env("OAUTH_CLIENT_SECRET", UNUSED_SECRET);
+            service.fetch(gitlab("jwt-bearer").with(Parameter.CLIENT_ID, "public-app"), module);
+
+            AssertionOAuthServer.Seen seen = server.seen().get(server.seen().size() - 1);
+            assertThat(seen.authentication()).isEqualTo("none");
+            assertThat(seen.client()).isEqualTo("public-app");
+            assertThat(describing(module, "jwt-bearer")).singleElement().asString().contains("none")
+                    .contains("<clientId>");
+            assertNoSecretIn(module.printed());
+        }
+
+        @Test
+        void clientAuthWrittenStillDecides() throws Exception {
+            TestExecution module = gitlabJob().server("grant-client", "grant-app", CLIENT_SECRET);
+            service.fetch(gitlab("jwt-bearer").with(Parameter.SERVER_ID, "grant-client")
+                    .with(Parameter.CLIENT_AUTH, "post"), module);
+
+            assertThat(server.seen().get(server.seen().size() - 1).authentication()).isEqualTo("client_secret_post");
+            assertThat(describing(module, "jwt-bearer")).singleElement().asString().contains("post")
+                    .doesNotContain("unset");
+        }
+    }
+
     @Nested
     class Mistakes {
         @Test
@@ -432,7 +511,8 @@ class SecretlessLifecycleTest {
                     .with(Parameter.REGION, "eu_west_1")
                     .with(Parameter.IDENTITY_TOKEN, "github"), module()))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("Genesys Cloud documents no private_key_jwt, CI identity tokens");
+                    .hasMessageContaining("Genesys Cloud documents no client_secret_jwt, private_key_jwt, mutual TLS, CI "
+                            + "identity tokens");
             assertThatThrownBy(() -> service.fetch(MapParameters.of().with(Parameter.PROVIDER, "cxone")
                     .with(Parameter.CLIENT_AUTH, "private_key_jwt")
                     , module()))
@@ -462,7 +542,8 @@ class SecretlessLifecycleTest {
                     .with(Parameter.KEY_STORE, rsa)
                     , module()))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("belong to <clientAuth>private_key_jwt");
+                    .hasMessageContaining("<keyStore> belongs to <clientAuth> private_key_jwt or tls_client_auth, "
+                            + "but <clientAuth> is basic");
             assertThatThrownBy(() -> service.fetch(oauth2().with(Parameter.TOKEN_URL, "http://127.0.0.1:1/token")
                     .with(Parameter.IDENTITY_TOKEN_VARIABLE, "X"), module()))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("<identityToken> is not set");

@@ -8,6 +8,7 @@ import io.github.oauthtoken.core.credentials.ServerLookup;
 import io.github.oauthtoken.core.credentials.UsernamePassword;
 import io.github.oauthtoken.core.http.ProxyRoute;
 import io.github.oauthtoken.core.secret.Secret;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.function.Function;
 
 /** One module's execution as the Maven layer would describe it, for driving {@link TokenLifecycle} directly. */
 public final class TestExecution implements ExecutionContext {
+    private static final String GITHUB_MASK = "::add-mask::";
+    private static final String AZURE_MASK = "##vso[task.setsecret]";
     public final RecordingBuildLog log = new RecordingBuildLog();
     /** The project's properties; a test may put in its own before the first goal runs. */
     public Properties properties = new Properties();
@@ -59,6 +62,28 @@ public final class TestExecution implements ExecutionContext {
     public TestExecution server(String id, String username, String password) {
         servers.put(id, new UsernamePassword(username, password == null ? null : Secret.of(password)));
         return this;
+    }
+
+    /**
+     * Everything the plugin printed for this module: its log lines, what it wrote to the console but the masking
+     * commands (which carry the secret on purpose), and the messages of the given failures; to search for secrets.
+     */
+    public String printed(Throwable... failures) {
+        List<String> all = new ArrayList<>(log.lines());
+        if (console instanceof RecordingConsole recording) {
+            all.addAll(recording.commands.stream().filter(c -> !c.startsWith(GITHUB_MASK)
+                    && !c.startsWith(AZURE_MASK)).toList());
+        }
+        for (Throwable failure : failures) {
+            all.add(failure.getMessage());
+        }
+        return String.join("\n", all);
+    }
+
+    /** The values this module masked with GitHub Actions' {@code ::add-mask::}. */
+    public List<String> masked() {
+        return ((RecordingConsole) console).commands.stream().filter(c -> c.startsWith(GITHUB_MASK))
+                .map(c -> c.substring(GITHUB_MASK.length())).toList();
     }
 
     @Override

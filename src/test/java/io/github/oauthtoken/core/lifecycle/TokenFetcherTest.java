@@ -21,6 +21,7 @@ import io.github.oauthtoken.core.http.TestHttpSettings;
 import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.provider.ProviderSettings;
 import io.github.oauthtoken.core.secret.Redactor;
+import io.github.oauthtoken.core.token.MinValidity;
 import io.github.oauthtoken.core.token.TokenResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,7 +58,7 @@ class TokenFetcherTest {
                 new EnvPair("NICE_ACCESS_KEY_ID", "NICE_ACCESS_KEY_SECRET"));
         return new FetchRequest(ProviderKind.OAUTH2, settings, credentials,
                 TestHttpSettings.direct(Duration.ofSeconds(5), Duration.ofSeconds(30), HttpSettings.DEFAULT_MAX_BODY_BYTES),
-                minValidity, cache, null, offline);
+                MinValidity.written(minValidity), cache, null, offline);
     }
 
     private FetchRequest request(Duration minValidity) {
@@ -137,8 +138,9 @@ class TokenFetcherTest {
         issues(",\"expires_in\":3600");
 
         assertThatThrownBy(() -> obtain(request(Duration.ofSeconds(60), CacheMode.SESSION, true)))
-                .hasMessage("Maven runs offline (-o) and no cached oauth2 token is valid for <minValidity> 60 s (set "
-                        + "<cache>file</cache> to reuse tokens across builds). Run once without -o, or skip this goal with "
+                .hasMessage("Maven runs offline (-o) and no cached oauth2 token is valid long enough to reuse (<minValidity> "
+                        + "of 60 s); set <cache>file</cache> to reuse tokens across builds. Run once without -o, or skip "
+                        + "this goal with "
                         + "-Doauth-token.skip=true.");
         assertThat(server.requests()).isEmpty();
     }

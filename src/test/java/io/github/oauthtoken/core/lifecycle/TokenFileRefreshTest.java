@@ -199,6 +199,28 @@ class TokenFileRefreshTest {
         }
     }
 
+    /**
+     * With {@code minValidity} unset, a token that lives less than the 5 minutes a cached token must have left keeps
+     * its file until it has 60 s left, the least a new token must live: asking sooner would bring no longer a token.
+     */
+    @Test
+    void unsetMinValidityRefreshesAShortLivedTokenBeforeItHasLessThanSixtySecondsLeft() throws Exception {
+        // 70 s: 10 s of room above the 60 s bar, so that even a slow first fetch leaves time to schedule the next.
+        expiresIn = 70;
+        Path file = temp.resolve("token");
+        TokenLifecycle service = service(true);
+        TestExecution module = module("it:m:1");
+        service.fetch(refreshing(file).with(Parameter.MIN_VALIDITY, null), module);
+
+        await("a refresh", () -> issued.size() >= 2);
+        service.endOfBuild(new RecordingBuildLog());
+
+        assertThat(module.log.at("INFO")).anySatisfy(line -> assertThat(line)
+                .startsWith("Keeping the token file " + file).contains("less than 60 s"));
+        assertThat(module.log.at("WARN")).isEmpty();
+        assertThat(refresherThreads()).isEmpty();
+    }
+
     @Test
     void withoutAnEndOfTheBuildRefreshTokenFileIsAConfigurationMistakeBeforeAnyRequest() {
         assertThatThrownBy(() -> service(false).fetch(refreshing(temp.resolve("token"))

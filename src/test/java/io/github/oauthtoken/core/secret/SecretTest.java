@@ -27,7 +27,8 @@ class SecretTest {
         String client = new ClientCredentials("the-id", Secret.of(VALUE), "origin").toString();
         String key = new AccessKey("key-id", Secret.of(VALUE), "origin").toString();
 
-        assertThat(client).isEqualTo("ClientCredentials[clientId=the-id, clientSecret=****, origin=origin, assertions=null]");
+        assertThat(client).isEqualTo("ClientCredentials[clientId=the-id, clientSecret=****, origin=origin, assertions=null, "
+                + "certificate=null]");
         assertThat(key).doesNotContain(VALUE).contains("secret=****");
     }
 
