@@ -52,8 +52,6 @@ assert me.responseCode == 401
 
 // At -X Maven prints repositories and their authentication, never the token or the secret.
 assert log.contains('[DEBUG]')
-assert !log.contains('it-genesys-secret-4Qx9Tb')
-assert !log.contains(Base64.encoder.encodeToString("it-deployer:${token}".getBytes('UTF-8')))
 assert !log.contains('<oauthToken>')
-journal.each { assert !log.contains(it) }
-true
+evaluate(new File(leakCheck))(log, ['it-genesys-secret-4Qx9Tb',
+        Base64.encoder.encodeToString("it-deployer:${token}".getBytes('UTF-8'))])

@@ -54,6 +54,4 @@ assert me.responseCode == 401
 // At -X Maven prints its repositories and settings, but neither the header nor the <oauthToken> element.
 assert log.contains('[DEBUG]')
 assert !log.contains('<oauthToken>')
-assert !log.contains('it-genesys-secret-4Qx9Tb')
-journal.each { assert !log.contains(it) }
-true
+evaluate(new File(leakCheck))(log, ['it-genesys-secret-4Qx9Tb'])
