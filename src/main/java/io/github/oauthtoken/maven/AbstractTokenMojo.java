@@ -5,7 +5,6 @@ import io.github.oauthtoken.core.config.Defaults;
 import io.github.oauthtoken.core.config.ParameterView;
 import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import io.github.oauthtoken.core.ci.CiConsole;
-import io.github.oauthtoken.core.http.HttpLibraryLogging;
 import io.github.oauthtoken.core.secret.RedactedException;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.io.File;
@@ -428,13 +427,11 @@ abstract class AbstractTokenMojo extends AbstractMojo {
             return;
         }
         // Before any Jetty class loads: its debug output would carry credentials under -X.
-        HttpLibraryLogging.quietJetty(session.getSystemProperties().getProperty("maven.version", "3").startsWith("3")
-                ? HttpLibraryLogging.MAVEN_3_PREFIX
-                : HttpLibraryLogging.MAVEN_4_PREFIX);
+        MavenSystemProperties.quietHttpLibrary(session.getSystemProperties());
         TokenLifecycle lifecycle = BuildServices.tokenLifecycle(session, getLog());
         Redactor redactor = lifecycle.redactor();
         MavenExecutionContext context = new MavenExecutionContext(session, project,
-                new MavenBuildLog(getLog(), redactor), new SettingsSecrets(session, settingsDecrypter, redactor),
+                new MavenBuildLog(getLog(), redactor), new SettingsSecrets(session.getRequest(), settingsDecrypter, redactor),
                 console != null ? console : RunnerConsole.forThisProcess());
         try {
             run(lifecycle, new MojoParameters(this), context);

@@ -1,10 +1,14 @@
 package io.github.oauthtoken.maven;
 
+import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.lifecycle.TokenLifecycle;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
@@ -18,13 +22,16 @@ import org.eclipse.aether.SessionData;
  * <p>Two versions of the plugin in one build (a module that pins another) each load their own classes, so the
  * service is keyed by this class loader's copy of the class and each version keeps its own tokens. What the
  * versions share holds JDK types only: the set of secrets to redact, and the end-of-build hooks
- * ({@link EndOfBuildHooks}).
+ * ({@link EndOfBuildHooks}). The core extension that supplies repository tokens is one more class realm of the
+ * plugin: it shares the same set of secrets, and offers its tokens to the goals ({@link SharedTokens}).
  */
-final class BuildServices {
+public final class BuildServices {
     private static final String SERVICE_KEY = TokenLifecycle.class.getName() + "@"
             + Integer.toHexString(System.identityHashCode(TokenLifecycle.class));
     /** Every secret of the build, for every version's redactor. */
     private static final String SECRETS_KEY = "io.github.oauthtoken.secrets";
+    /** The tokens the build's repository credentials offer the goals, by cache key. */
+    private static final String SHARED_TOKENS_KEY = "io.github.oauthtoken.sharedTokens";
 
     private BuildServices() {}
 
@@ -36,10 +43,11 @@ final class BuildServices {
         SessionData data = session.getRepositorySession().getData();
         // Apart, not nested: Maven 3.9's session data is a ConcurrentHashMap, which refuses an update inside another
         // ("Recursive update") whenever the two keys share a bin.
-        @SuppressWarnings("unchecked")
-        Set<String> secrets = (Set<String>) OncePerBuild.value(data, SECRETS_KEY, ConcurrentHashMap::newKeySet);
+        Set<String> secrets = secrets(data, ConcurrentHashMap::newKeySet);
         // Parallel modules (-T) all get the instance that was stored first.
-        Object service = OncePerBuild.value(data, SERVICE_KEY, () -> create(session.getRequest(), data, secrets, log));
+        Map<String, Properties> shared = sharedTokens(data, ConcurrentHashMap::new);
+        Object service = OncePerBuild.value(data, SERVICE_KEY,
+                () -> create(session.getRequest(), data, secrets, shared, log));
         if (!(service instanceof TokenLifecycle tokenService)) {
             throw new IllegalStateException("The build session holds a " + service.getClass().getName() + " from "
                     + service.getClass().getClassLoader() + " under " + SERVICE_KEY + ", not this plugin's token "
@@ -48,12 +56,32 @@ final class BuildServices {
         return tokenService;
     }
 
+    /**
+     * Every secret of the build, for every version and class realm of the plugin: the one set the session holds,
+     * made by {@code make} when nobody has made it yet.
+     */
+    @SuppressWarnings("unchecked")
+    public static Set<String> secrets(SessionData data, Supplier<Set<String>> make) {
+        return (Set<String>) OncePerBuild.value(data, SECRETS_KEY, make);
+    }
+
+    /**
+     * The tokens the parts of the build that revoke their own (the repository credentials of the core extension)
+     * offer the others, as {@link SharedTokens} reads them: the one map the session holds, made by {@code make} when
+     * nobody has made it yet.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Properties> sharedTokens(SessionData data, Supplier<Map<String, Properties>> make) {
+        return (Map<String, Properties>) OncePerBuild.value(data, SHARED_TOKENS_KEY, make);
+    }
+
     /** Starts and installs nothing: a service that loses the race to be stored first is thrown away. */
     private static TokenLifecycle create(MavenExecutionRequest request, SessionData data, Set<String> secrets,
-            Log log) {
+            Map<String, Properties> shared, Log log) {
         Redactor redactor = new Redactor(secrets);
         MavenEndOfBuild endOfBuild = new MavenEndOfBuild(request, data);
-        TokenLifecycle service = new TokenLifecycle(redactor, endOfBuild, Clock.systemUTC());
+        TokenLifecycle service = new TokenLifecycle(redactor, endOfBuild, Clock.systemUTC(),
+                new SharedTokens(shared));
         endOfBuild.runs(new ServiceEnd(service, new MavenBuildLog(log, redactor)));
         return service;
     }

@@ -2,64 +2,22 @@ package io.github.oauthtoken.maven;
 
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.lifecycle.ExecutionContext;
-import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.ci.CiConsole;
-import io.github.oauthtoken.core.credentials.ServerLookup;
-import io.github.oauthtoken.core.http.ProxyRoute;
-import java.util.List;
 import java.util.Properties;
-import java.util.function.Function;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
-/** One goal execution's view of the Maven build, for the core. */
-final class MavenExecutionContext implements ExecutionContext {
+/** One goal execution's view of the Maven build, for the core: the build's, and the module it runs in. */
+final class MavenExecutionContext extends MavenBuildContext implements ExecutionContext {
     private final MavenSession session;
     private final MavenProject project;
-    private final BuildLog log;
-    private final SettingsSecrets settings;
-    private final CiConsole console;
 
     MavenExecutionContext(MavenSession session, MavenProject project, BuildLog log, SettingsSecrets settings,
             CiConsole console) {
+        super(session.getSystemProperties(), session.isOffline(), settings, log, console);
         this.session = session;
         this.project = project;
-        this.log = log;
-        this.settings = settings;
-        this.console = console;
-    }
-
-    @Override
-    public BuildLog log() {
-        return log;
-    }
-
-    @Override
-    public ServerLookup servers() {
-        return settings;
-    }
-
-    @Override
-    public List<ProxyRoute> settingsProxies() throws TokenException {
-        return settings.proxies();
-    }
-
-    /**
-     * Environment variables as Maven sees them ({@code env.*} of the session, which embedders and tests can set),
-     * falling back to the process environment.
-     */
-    @Override
-    public Function<String, String> environment() {
-        return name -> {
-            String value = session.getSystemProperties().getProperty("env." + name);
-            return value != null ? value : System.getenv(name);
-        };
-    }
-
-    @Override
-    public boolean offline() {
-        return session.isOffline();
     }
 
     @Override
@@ -94,10 +52,5 @@ final class MavenExecutionContext implements ExecutionContext {
     @Override
     public boolean debugLogging() {
         return session.getRequest().getLoggingLevel() == MavenExecutionRequest.LOGGING_LEVEL_DEBUG;
-    }
-
-    @Override
-    public CiConsole console() {
-        return console;
     }
 }

@@ -9,10 +9,10 @@ import io.github.oauthtoken.core.ci.ProcessStandardOutput;
  * process whose output the client relays line by line, decorated, so a workflow command never reaches the runner as
  * one and the token in it would be printed.
  */
-final class RunnerConsole {
+public final class RunnerConsole {
     private RunnerConsole() {}
 
-    static CiConsole forThisProcess() {
+    public static CiConsole forThisProcess() {
         String command = System.getProperty("sun.java.command", "");
         if (System.getProperty("mvnd.home") != null || System.getProperty("mvnd.id") != null
                 || command.startsWith("org.mvndaemon.")) {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -22,22 +22,31 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Reads servers and proxies from settings.xml and decrypts their passwords with Maven's own
- * {@link SettingsDecrypter}, registering every password with the {@link Redactor} first.
+ * {@link SettingsDecrypter}, registering every password with the {@link Redactor} first. It reads them from the
+ * execution request, which is where the session's settings come from on every Maven (3's {@code SettingsAdapter},
+ * 4's {@code adaptSettings}) and all that a core extension has before the session exists. Maven 4 has decrypted
+ * every password when it built the request; decrypting a plain one again hands it back as it is.
  */
-final class SettingsSecrets implements ServerLookup {
-    private final MavenSession session;
+public final class SettingsSecrets implements ServerLookup {
+    private final MavenExecutionRequest request;
     private final SettingsDecrypter decrypter;
     private final Redactor redactor;
 
-    SettingsSecrets(MavenSession session, SettingsDecrypter decrypter, Redactor redactor) {
-        this.session = session;
+    public SettingsSecrets(MavenExecutionRequest request, SettingsDecrypter decrypter, Redactor redactor) {
+        this.request = request;
         this.decrypter = decrypter;
         this.redactor = redactor;
     }
 
     @Override
     public Optional<UsernamePassword> find(String serverId) throws TokenException {
-        Server server = session.getSettings().getServer(serverId);
+        Server server = null;
+        for (Server candidate : request.getServers()) {
+            if (serverId.equals(candidate.getId())) {
+                server = candidate;
+                break;
+            }
+        }
         if (server == null) {
             return Optional.empty();
         }
@@ -53,9 +62,9 @@ final class SettingsSecrets implements ServerLookup {
      * missing), as Maven's resolver reads them: an {@code http} proxy also carries {@code https} URLs that no
      * {@code https} proxy serves, which is how a settings.xml with one {@code http} proxy reaches Maven Central.
      */
-    List<ProxyRoute> proxies() throws TokenException {
+    public List<ProxyRoute> proxies() throws TokenException {
         List<ProxyRoute> routes = new ArrayList<>();
-        for (Proxy proxy : session.getSettings().getProxies()) {
+        for (Proxy proxy : request.getProxies()) {
             if (!proxy.isActive()) {
                 continue;
             }
@@ -102,8 +111,8 @@ final class SettingsSecrets implements ServerLookup {
     @Override
     public String where() {
         List<String> files = new ArrayList<>();
-        File user = session.getRequest().getUserSettingsFile();
-        File global = session.getRequest().getGlobalSettingsFile();
+        File user = request.getUserSettingsFile();
+        File global = request.getGlobalSettingsFile();
         if (user != null) {
             files.add(user.getPath());
         }

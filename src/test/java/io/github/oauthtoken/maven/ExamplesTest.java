@@ -51,6 +51,41 @@ class ExamplesTest {
     }
 
     @Test
+    void theRepositoryCredentialsExampleDeploysWithAnIdentityTokenAndNoSecret() throws IOException {
+        String name = "github-actions-azure-artifacts-deploy.yml";
+        String text = Files.readString(EXAMPLES.resolve(name));
+        Object permissions = ((java.util.Map<?, ?>) new Yaml().load(text)).get("permissions");
+        assertThat(((java.util.Map<?, ?>) permissions).get("id-token")).as(name).isEqualTo("write");
+        assertThat(text).as(name).doesNotContain("secrets.").doesNotContain("<password>")
+                .contains("<identityToken>github</identityToken>", "api://AzureADTokenExchange",
+                        "<scope>499b84ac-1321-427f-aa17-267ca6975798/.default</scope>", "./mvnw -B deploy");
+    }
+
+    @Test
+    void everyOAuthTokenElementOfTheExamplesHoldsOnlyParametersAndSendAs() throws Exception {
+        Set<String> allowed = new TreeSet<>(PluginDescriptorTest.parameterNames());
+        allowed.add("sendAs");
+        Pattern element = Pattern.compile("<oauthToken>(.*?)</oauthToken>", Pattern.DOTALL);
+        Pattern child = Pattern.compile("<([A-Za-z]+)>");
+        List<String> unknown = new ArrayList<>();
+        int children = 0;
+        for (Path file : exampleFiles()) {
+            Matcher block = element.matcher(Files.readString(file));
+            while (block.find()) {
+                Matcher name = child.matcher(block.group(1));
+                while (name.find()) {
+                    children++;
+                    if (!allowed.contains(name.group(1))) {
+                        unknown.add(file.getFileName() + ": <" + name.group(1) + ">");
+                    }
+                }
+            }
+        }
+        assertThat(children).as("parameters in <oauthToken> elements of the examples").isGreaterThan(3);
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
     void everyYamlExampleParses() throws IOException {
         for (Path file : exampleFiles()) {
             if (file.toString().endsWith(".yml") || file.toString().endsWith(".yaml")) {

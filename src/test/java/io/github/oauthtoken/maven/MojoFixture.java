@@ -35,6 +35,9 @@ final class MojoFixture {
         mojo.setLog(log);
         MavenSession mavenSession = getVariableValueFromObject(mojo, "session");
         lenient().when(mavenSession.getSettings()).thenReturn(settings);
+        // Maven makes the session's settings from the request's servers and proxies, which the goals read.
+        mavenSession.getRequest().setServers(settings.getServers());
+        mavenSession.getRequest().setProxies(settings.getProxies());
         lenient().when(mavenSession.getRepositorySession()).thenReturn(session);
         Properties systemProperties = mavenSession.getSystemProperties();
         // Blank values shadow the real environment: the goal reads env.* of the session first.

@@ -1,51 +1,19 @@
 package io.github.oauthtoken.maven;
 
+import static io.github.oauthtoken.maven.PlainSettingsDecrypter.PLAIN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.github.oauthtoken.core.http.ProxyRoute;
 import io.github.oauthtoken.core.http.ProxySelection;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.junit.jupiter.api.Test;
 
 class SettingsSecretsTest {
-    /** Passwords here are plain: the decrypter hands every proxy back as it came. */
-    private static final SettingsDecrypter PLAIN = request -> new SettingsDecryptionResult() {
-        @Override
-        public Server getServer() {
-            return request.getServers().isEmpty() ? null : request.getServers().get(0);
-        }
-
-        @Override
-        public List<Server> getServers() {
-            return request.getServers();
-        }
-
-        @Override
-        public Proxy getProxy() {
-            return request.getProxies().isEmpty() ? null : request.getProxies().get(0);
-        }
-
-        @Override
-        public List<Proxy> getProxies() {
-            return request.getProxies();
-        }
-
-        @Override
-        public List<SettingsProblem> getProblems() {
-            return List.of();
-        }
-    };
-
     private static Proxy proxy(String id, String protocol, boolean active) {
         Proxy proxy = new Proxy();
         proxy.setId(id);
@@ -59,13 +27,11 @@ class SettingsSecretsTest {
     }
 
     private static List<ProxyRoute> routes(Proxy... proxies) throws Exception {
-        Settings settings = new Settings();
+        MavenExecutionRequest request = new DefaultMavenExecutionRequest();
         for (Proxy proxy : proxies) {
-            settings.addProxy(proxy);
+            request.addProxy(proxy);
         }
-        MavenSession session = mock(MavenSession.class);
-        when(session.getSettings()).thenReturn(settings);
-        return new SettingsSecrets(session, PLAIN, new Redactor()).proxies();
+        return new SettingsSecrets(request, PLAIN, new Redactor()).proxies();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class AssertionOAuthServer extends SimulatorServer {
     private static final String TOKEN_TYPE = "urn:ietf:params:oauth:token-type:";
     private static final long SKEW_SECONDS = 15;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TOKEN_LIFETIME_SECONDS = 3600;
 
     /** A client of private_key_jwt: its certificate and, if the server names the key, the key's id. */
     private record KeyClient(X509Certificate certificate, String keyId) {}
@@ -83,6 +85,8 @@ public final class AssertionOAuthServer extends SimulatorServer {
     private final Set<String> usedJtis = ConcurrentHashMap.newKeySet();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final List<String> revocations = new CopyOnWriteArrayList<>();
+    /** Access tokens issued and not revoked, with their expiry: what a resource server would accept. */
+    private final Map<String, Instant> liveTokens = new ConcurrentHashMap<>();
 
     public AssertionOAuthServer(int port, Path journal) {
         this(port, journal, Clock.systemUTC());
@@ -266,10 +270,11 @@ public final class AssertionOAuthServer extends SimulatorServer {
         RANDOM.nextBytes(random);
         String accessToken = "it-secretless-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         recordIssued(accessToken);
+        liveTokens.put(accessToken, clock.instant().plusSeconds(TOKEN_LIFETIME_SECONDS));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
-        body.put("expires_in", 3600);
+        body.put("expires_in", TOKEN_LIFETIME_SECONDS);
         body.putAll(extra);
         if (form.containsKey("scope")) {
             body.put("scope", form.get("scope"));
@@ -303,7 +308,14 @@ public final class AssertionOAuthServer extends SimulatorServer {
             return;
         }
         revocations.add(form.getOrDefault("token", ""));
+        liveTokens.remove(form.getOrDefault("token", ""));
         json(exchange, 200, "{}");
+    }
+
+    /** Whether a resource server would take this access token now: issued here, not expired, not revoked. */
+    public boolean accepts(String token) {
+        Instant expiry = liveTokens.get(token);
+        return expiry != null && clock.instant().isBefore(expiry);
     }
 
     /** The tokens revoked so far. */

@@ -125,6 +125,12 @@ public final class GenesysSimulator extends SimulatorServer {
                 + "\",\"error_description\":\"" + description + "\"}");
     }
 
+    /** Whether Genesys would take this token now: issued here, not expired, not revoked. */
+    public boolean accepts(String token) {
+        Issued issued = validTokens.get(token);
+        return issued != null && issued.valid();
+    }
+
     private void tokensMe(HttpExchange exchange) throws IOException {
         Optional<Issued> issued = bearer(exchange).map(validTokens::get).filter(Issued::valid);
         if (issued.isEmpty()) {

@@ -26,6 +26,8 @@ final class SecretlessServers implements AutoCloseable {
     static final String SERVICE_CONNECTION = "it-sc-id";
     static final String EC_KEY_ID = "it-ec-key";
     static final String ENTRA_CLIENT = "it-entra-app";
+    /** The same federated credential as GitHub's for {@link #ENTRA_CLIENT}: the repository ITs count its requests. */
+    static final String REPOSITORY_ENTRA_CLIENT = "it-repo-entra-app";
 
     private final CiIdentityIssuer ci;
     private final AssertionOAuthServer oauth;
@@ -74,6 +76,8 @@ final class SecretlessServers implements AutoCloseable {
                         CiIdentityIssuer.GITHUB_SUBJECT, CiIdentityIssuer.AZURE_AUDIENCE))
                 .federatedClient(ENTRA_CLIENT, new FederatedCredential(ci.issuer("azure"),
                         "sc://it-org/it-project/" + SERVICE_CONNECTION, CiIdentityIssuer.AZURE_AUDIENCE))
+                .federatedClient(REPOSITORY_ENTRA_CLIENT, new FederatedCredential(ci.issuer("github"),
+                        CiIdentityIssuer.GITHUB_SUBJECT, CiIdentityIssuer.AZURE_AUDIENCE))
                 .federatedClient(ENTRA_CLIENT, new FederatedCredential(ci.issuer("gitlab"),
                         CiIdentityIssuer.GITLAB_SUBJECT, oauth.issuer()))
                 .trustIssuer(ci.issuer("github"), false)
@@ -100,6 +104,11 @@ final class SecretlessServers implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IOException("the IT key store " + store + " does not open", e);
         }
+    }
+
+    /** Whether the assertion-verifying OAuth server would take this access token now. */
+    boolean accepts(String token) {
+        return oauth != null && oauth.accepts(token);
     }
 
     List<String> describe() {

@@ -53,7 +53,9 @@ public final class TestServersMain implements AutoCloseable {
             "it-genesys-client", "it-reactor-client", "it-flaky-client", "it-cache-client", "it-ci-client",
             "it-debug-client", "it-proxy-client", "it-two-a-client", "it-two-b-client", "it-parallel-a-client",
             "it-parallel-b-client", "it-skip-client", "it-failatend-client", "it-hang-client", "it-logfile-client",
-            "it-xdebug-client", "it-maven4-client", "it-nocache-client", "it-extension-client");
+            "it-xdebug-client", "it-maven4-client", "it-nocache-client", "it-extension-client",
+            // The repository-credentials-* ITs: the core extension's tokens for the loopback repository.
+            "it-repo-basic-client", "it-repo-bearer-client", "it-repo-wrong-client");
     /** Opens {@link #TRUST_STORE}; the ITs' settings.xml has it as server {@code it-trust-store}. */
     public static final String TRUST_STORE_PASSWORD = "it-trust-pass-M7cd";
     public static final String CXONE_CLIENT = "it-cxone-app";
@@ -78,6 +80,11 @@ public final class TestServersMain implements AutoCloseable {
     static final String CLIENT_SUFFIXES = "it.clientSuffixes";
     /** Token lifetime of {@code it-refresh-client}. */
     public static final long REFRESH_LIFETIME_SECONDS = 6;
+    /**
+     * Token lifetime of {@code it-repo-refresh-client}: its IT asks for 70 s of validity, so that a token is renewed
+     * 5 s after it was issued.
+     */
+    public static final long REPOSITORY_REFRESH_LIFETIME_SECONDS = 75;
 
     static final String JOURNAL = "issued-tokens.txt";
     static final String PROXY_SETTINGS = "proxy-settings.xml";
@@ -127,6 +134,9 @@ public final class TestServersMain implements AutoCloseable {
         clients.put("it-shortlived-client", new GenesysSimulator.Client(GENESYS_SECRET, true, 120));
         // refresh-token-file: tokens of a few seconds, so a build outlives several of them.
         clients.put("it-refresh-client", new GenesysSimulator.Client(GENESYS_SECRET, true, REFRESH_LIFETIME_SECONDS));
+        // repository-credentials-refresh: tokens the build renews between resolving and deploying.
+        clients.put("it-repo-refresh-client", new GenesysSimulator.Client(GENESYS_SECRET, true,
+                REPOSITORY_REFRESH_LIFETIME_SECONDS));
         // required-scopes-*: a client whose tokens/me lists scopes.
         clients.put("it-scoped-client", new GenesysSimulator.Client(GENESYS_SECRET, true, 86399,
                 List.of("users:readonly", "routing")));
@@ -312,7 +322,9 @@ public final class TestServersMain implements AutoCloseable {
         try (TestServersMain servers = start(dir, genesysPort, cxonePort, oauth2Port, proxyPort, genesysHttpsPort);
                 SecretlessServers secretless = SecretlessServers.fromSystemProperties(dir);
                 // After the secretless servers, whose key stores its private_key_jwt clients are registered with.
-                SpringAuthorizationServer spring = SpringAuthorizationServer.fromSystemProperties(dir, servers.ca)) {
+                SpringAuthorizationServer spring = SpringAuthorizationServer.fromSystemProperties(dir, servers.ca);
+                ItRepository repository = ItRepository.fromSystemProperties(
+                        token -> servers.genesys.accepts(token) || secretless.accepts(token))) {
             servers.awaitAnswering(PROBE_TIMEOUT);
             if (spring != null) {
                 servers.awaitAnswering(PROBE_TIMEOUT, List.of(spring.issuer() + "/.well-known/openid-configuration",
@@ -320,6 +332,7 @@ public final class TestServersMain implements AutoCloseable {
             }
             servers.describe().forEach(out::println);
             secretless.describe().forEach(out::println);
+            repository.describe().forEach(out::println);
             if (spring != null) {
                 spring.describe().forEach(out::println);
             }

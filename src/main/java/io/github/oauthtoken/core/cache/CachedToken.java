@@ -20,7 +20,12 @@ public record CachedToken(TokenResult result, boolean shared, boolean verified, 
         /** Fetched earlier in this build, by this or another module. */
         THIS_BUILD,
         /** From the file cache, fetched by an earlier build on this machine. */
-        FILE_CACHE
+        FILE_CACHE,
+        /**
+         * From another part of this build, which obtained it and revokes it itself ({@link SharedTokens}: the
+         * repository credentials); whoever takes it never revokes it.
+         */
+        SHARED_BY_BUILD
     }
 
     public CachedToken withSource(Source newSource) {

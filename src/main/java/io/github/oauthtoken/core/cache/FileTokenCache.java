@@ -5,14 +5,11 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.token.TokenResult;
 import io.github.oauthtoken.core.secret.OwnerOnlyFile;
 import io.github.oauthtoken.core.secret.Redactor;
-import io.github.oauthtoken.core.secret.Secret;
-import io.github.oauthtoken.core.token.AccessToken;
 import io.github.oauthtoken.core.token.MinValidity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -30,11 +27,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,8 +46,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class FileTokenCache {
     /** 1 was a JSON file named {@code <hash>.json}, which this version neither reads nor writes. */
-    private static final int FORMAT = 2;
-    private static final String EXTRA = "extra.";
     private static final boolean POSIX = OwnerOnlyFile.POSIX;
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = OwnerOnlyFile.OWNER_READ_WRITE;
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -363,50 +356,15 @@ public final class FileTokenCache {
      * format.
      */
     private static String serialize(CacheKey key, TokenResult result) throws IOException {
-        AccessToken token = result.token();
-        Properties file = new Properties();
-        file.setProperty("format", String.valueOf(FORMAT));
-        file.setProperty("key", key.hash());
-        file.setProperty("describes", key.describe());
-        file.setProperty("access_token", token.value().reveal());
-        file.setProperty("token_type", token.type());
-        file.setProperty("expires_in", String.valueOf(token.expiresIn()));
-        // Seconds since the epoch for the plugin, which then parses no date; ISO 8601 for whoever opens the file.
-        file.setProperty("expires_at", String.valueOf(token.expiresAt().getEpochSecond()));
-        file.setProperty("expires_at_utc", token.expiresAt().toString());
-        file.setProperty("expires_in_source", token.expiresInSource());
-        token.scope().ifPresent(scope -> file.setProperty("scope", scope));
-        file.setProperty("token_endpoint", result.tokenEndpoint().toString());
-        result.extras().forEach((name, value) -> file.setProperty(EXTRA + name, value));
         StringWriter text = new StringWriter();
-        file.store(text, "oauth-token-maven-plugin token cache: owner-only, holds a token until expires_at_utc");
+        TokenProperties.of(key, result).store(text,
+                "oauth-token-maven-plugin token cache: owner-only, holds a token until expires_at_utc");
         return text.toString();
     }
 
     private static Optional<TokenResult> parse(String text, CacheKey key) throws IOException {
         Properties file = new Properties();
         file.load(new StringReader(text));
-        if (!String.valueOf(FORMAT).equals(file.getProperty("format")) || !key.hash().equals(file.getProperty("key"))) {
-            return Optional.empty();
-        }
-        String token = file.getProperty("access_token", "");
-        String type = file.getProperty("token_type");
-        String expiresIn = file.getProperty("expires_in");
-        String expiresAt = file.getProperty("expires_at");
-        String endpoint = file.getProperty("token_endpoint");
-        if (token.isEmpty() || type == null || expiresIn == null || expiresAt == null || endpoint == null) {
-            return Optional.empty();
-        }
-        Map<String, String> extras = new TreeMap<>();
-        for (String name : file.stringPropertyNames()) {
-            if (name.startsWith(EXTRA)) {
-                extras.put(name.substring(EXTRA.length()), file.getProperty(name));
-            }
-        }
-        // A malformed number or URI throws, which the caller reports as a corrupt file.
-        AccessToken accessToken = new AccessToken(Secret.of(token), type, Long.parseLong(expiresIn),
-                Instant.ofEpochSecond(Long.parseLong(expiresAt)), Optional.ofNullable(file.getProperty("scope")),
-                file.getProperty("expires_in_source", "expires_in"));
-        return Optional.of(new TokenResult(accessToken, URI.create(endpoint), extras));
+        return TokenProperties.read(file, key);
     }
 }

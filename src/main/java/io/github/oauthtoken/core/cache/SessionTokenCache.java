@@ -45,9 +45,11 @@ public final class SessionTokenCache {
                 throw new SharedFailure(slot.failure);
             }
             CachedToken current = slot.token;
-            if (current != null && minValidity.reusable(current.result().token(), now) && (current.verified() || !needsVerified)) {
-                return current.source() == CachedToken.Source.FILE_CACHE ? current
-                        : current.withSource(CachedToken.Source.THIS_BUILD);
+            if (current != null && minValidity.reusable(current.result().token(), now)
+                    && (current.verified() || !needsVerified)) {
+                // Where it came from first still tells later users whether it is theirs to revoke.
+                return current.source() == CachedToken.Source.FETCHED
+                        ? current.withSource(CachedToken.Source.THIS_BUILD) : current;
             }
             try {
                 CachedToken loaded = loader.load();

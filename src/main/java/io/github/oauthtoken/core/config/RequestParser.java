@@ -36,6 +36,9 @@ public final class RequestParser {
     /** What GitHub Actions and Azure Pipelines accept as a variable or output name. */
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final List<String> GENESYS_REGION_VARIABLES = List.of("GENESYS_REGION", "GENESYSCLOUD_REGION");
+    /** What only a goal's execution has a use for: a token of the build sets no property and refreshes no file. */
+    private static final List<Parameter> MODULE_ONLY = List.of(Parameter.PROPERTY_PREFIX,
+            Parameter.TOKEN_AS_PROPERTY, Parameter.REFRESH_TOKEN_FILE);
 
     private final BuildEnvironment build;
     private final Redactor redactor;
@@ -61,6 +64,22 @@ public final class RequestParser {
         return new ExecutionPlan(fetch, exports(p), tokenFile, p.text(Parameter.PROPERTY_PREFIX),
                 p.flag(Parameter.REVOKE_SHARED), p.flag(Parameter.TOKEN_AS_PROPERTY), requiredScopes(p),
                 refreshTokenFile);
+    }
+
+    /**
+     * The plan of a token that belongs to the build rather than to a module (a repository's credential): the same as
+     * a goal's, every default and check included, except that the parameters only a module has a use for are
+     * mistakes.
+     */
+    public ExecutionPlan parseForBuild(Parameters p) throws TokenException {
+        for (Parameter parameter : MODULE_ONLY) {
+            if (p.isWritten(parameter)) {
+                throw new ConfigurationException(parameter.element() + " has no use for a token of the build, such as "
+                        + "a repository's credential: such a token sets no project property, and it is renewed for "
+                        + "each new connection rather than in a token file. Remove it.");
+            }
+        }
+        return parse(p);
     }
 
     /** Written, one bar for reuse and for a new token; unset, two (see {@link MinValidity}). */

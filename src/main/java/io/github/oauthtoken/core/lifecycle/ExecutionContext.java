@@ -1,7 +1,5 @@
 package io.github.oauthtoken.core.lifecycle;
 
-import io.github.oauthtoken.core.ci.CiConsole;
-import io.github.oauthtoken.core.config.BuildEnvironment;
 import java.util.Properties;
 
 /**
@@ -9,7 +7,7 @@ import java.util.Properties;
  * The Maven layer implements it over the session and the project; tests implement it directly, which is how they
  * exercise the same path the goals take.
  */
-public interface ExecutionContext extends BuildEnvironment {
+public interface ExecutionContext extends BuildContext {
     /** The project's properties, which receive the token. */
     Properties projectProperties();
 
@@ -24,7 +22,4 @@ public interface ExecutionContext extends BuildEnvironment {
 
     /** Maven logs at debug level ({@code -X}), where other plugins print project properties. */
     boolean debugLogging();
-
-    /** Where CI workflow commands go: the process's real standard output, when it can be had. */
-    CiConsole console();
 }

@@ -43,14 +43,8 @@ final class Publisher {
     /** A fetched token to the execution: its exports (once per build and names), its token file, its properties. */
     void show(ResolvedRequest request, CachedToken token, CiPublisher ci, ExecutionContext context)
             throws TokenException {
+        handOver(request, token, ci);
         ExecutionPlan plan = request.plan();
-        if (announcements.first("export " + token.result().token().fingerprint() + " "
-                + plan.exports().exportNames())) {
-            ci.export(request.provider(), token.result(), plan.exports());
-        }
-        if (plan.tokenFile() != null) {
-            plan.tokenFile().write(token.result().token().value());
-        }
         if (plan.tokenAsProperty() && context.debugLogging()
                 && announcements.first("debug warning " + plan.propertyPrefix())) {
             context.log().warn("Maven runs with -X, and at debug level other plugins print every project property "
@@ -62,6 +56,21 @@ final class Publisher {
                 plan.tokenAsProperty(), plan.tokenFile());
         holder.show(token, clock.instant());
         holders.register(request.holderKey(), holder);
+    }
+
+    /**
+     * A token to what lies outside any project: its exports to later CI steps (once per build and names) and its
+     * token file. All a token of the build, which no module shows, is shown to.
+     */
+    void handOver(ResolvedRequest request, CachedToken token, CiPublisher ci) throws TokenException {
+        ExecutionPlan plan = request.plan();
+        if (announcements.first("export " + token.result().token().fingerprint() + " "
+                + plan.exports().exportNames())) {
+            ci.export(request.provider(), token.result(), plan.exports());
+        }
+        if (plan.tokenFile() != null) {
+            plan.tokenFile().write(token.result().token().value());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.EndOfBuild;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.cache.CacheMode;
+import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.ci.Announcements;
 import io.github.oauthtoken.core.config.FetchRequest;
 import io.github.oauthtoken.core.publish.TokenFile;
@@ -64,6 +65,19 @@ final class Revocations {
      * @param shown the fingerprint the module's properties showed, or null
      */
     Optional<TokenRecord<ResolvedRequest>> usedBy(ResolvedRequest request, String shown, ExecutionContext context) {
+        Optional<CachedToken> ownedElsewhere = fetcher.current(request.key())
+                .filter(token -> token.source() == CachedToken.Source.SHARED_BY_BUILD)
+                .filter(token -> shown == null || shown.equals(token.result().token().fingerprint()));
+        if (ownedElsewhere.isPresent() && ledger.find(shown).isEmpty()) {
+            TokenFile file = request.plan().tokenFile();
+            if (file != null) {
+                file.delete(context.log());
+            }
+            context.log().info("The " + request.provider() + " token (fingerprint "
+                    + ownedElsewhere.get().result().token().fingerprint() + ") is not revoked here: the repository "
+                    + "credentials of this build obtained it, and revoke it when the build is over.");
+            return Optional.empty();
+        }
         Optional<TokenRecord<ResolvedRequest>> known = ledger.find(shown)
                 .or(() -> fetcher.current(request.key()).flatMap(t -> ledger.find(t.result().token().fingerprint())))
                 .or(() -> fetcher.leftInFileCache(request.request(), request.key(), context.log()).map(result ->

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.cache.CacheMode;
 import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.cache.FileTokenCache;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
+import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.config.FetchRequest;
 import io.github.oauthtoken.core.credentials.Credentials;
 import io.github.oauthtoken.core.http.ClientCertificate;
@@ -30,8 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Where the build's tokens come from: this build's session cache, then the file cache when enabled, and only when
- * neither has a token valid long enough ({@code minValidity}, see {@link MinValidity}), the provider's exchange. It also talks to the provider about a
+ * Where the build's tokens come from: this build's session cache, then what another part of the build shares
+ * ({@link SharedTokens}: the repository credentials), then the file cache when enabled, and only when none has a
+ * token valid long enough ({@code minValidity}, see {@link MinValidity}), the provider's exchange. It also talks to
+ * the provider about a
  * token it has (revoke it, ask what it grants). One per build, holding the caches.
  */
 public final class TokenFetcher {
@@ -43,10 +46,16 @@ public final class TokenFetcher {
      * per module. It logs to the log of the execution that first used it, which every module's output shares.
      */
     private final Map<Path, FileTokenCache> fileCaches = new ConcurrentHashMap<>();
+    private final SharedTokens shared;
 
     public TokenFetcher(Redactor redactor, Clock clock) {
+        this(redactor, clock, SharedTokens.NONE);
+    }
+
+    public TokenFetcher(Redactor redactor, Clock clock, SharedTokens shared) {
         this.redactor = redactor;
         this.clock = clock;
+        this.shared = shared;
     }
 
     /**
@@ -74,9 +83,14 @@ public final class TokenFetcher {
             return new CachedToken(fetched, request.cache() == CacheMode.FILE, verify, CachedToken.Source.FETCHED);
         };
         SessionTokenCache.Loader announced = () -> {
-            CachedToken loaded = request.cache() == CacheMode.FILE
-                    ? fromFileCache(request, key, network, fileCache(request, log))
-                    : network.load();
+            // Whether another part of the build verified its token is not known: a request that needs that fetches.
+            Optional<TokenResult> sharedByBuild = request.cache() == CacheMode.NONE || verify ? Optional.empty()
+                    : shared.read(key, request.minValidity(), clock.instant(), redactor);
+            CachedToken loaded = sharedByBuild.isPresent()
+                    ? new CachedToken(sharedByBuild.get(), true, false, CachedToken.Source.SHARED_BY_BUILD)
+                    : request.cache() == CacheMode.FILE
+                            ? fromFileCache(request, key, network, fileCache(request, log))
+                            : network.load();
             beforeShared.accept(loaded);
             return loaded;
         };
@@ -137,6 +151,11 @@ public final class TokenFetcher {
             return null;
         }
         return grant.describe() + (identity == null ? "" : ", " + identity);
+    }
+
+    /** Offers a token this part of the build revokes itself to the build's other parts. */
+    void share(CacheKey key, TokenResult result) {
+        shared.offer(key, result);
     }
 
     /** The token this build holds for the key, if any. */

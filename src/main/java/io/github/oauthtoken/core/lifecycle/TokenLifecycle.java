@@ -6,6 +6,7 @@ import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.cache.CachedToken;
 import io.github.oauthtoken.core.cache.SessionTokenCache;
+import io.github.oauthtoken.core.cache.SharedTokens;
 import io.github.oauthtoken.core.ci.Announcements;
 import io.github.oauthtoken.core.ci.CiPublisher;
 import io.github.oauthtoken.core.config.ExecutionPlan;
@@ -30,8 +31,9 @@ import java.util.function.Consumer;
 
 /**
  * The whole life of the build's tokens, one instance per build, behind the three things the goals ask: {@link #fetch}
- * a token for an execution, {@link #revoke} it when the module is done, and {@link #endOfBuild}. Each step is a named
- * part: the configuration's parser, the {@link TokenFetcher} (caches, then the provider), the {@link Publisher}
+ * a token for an execution, {@link #revoke} it when the module is done, and {@link #endOfBuild}; and a fourth that
+ * the build itself asks before any module runs, a {@link #buildToken} (a repository's credential). Each step is a
+ * named part: the configuration's parser, the {@link TokenFetcher} (caches, then the provider), the {@link Publisher}
  * (mask, exports, token file, properties), the {@link ScopeVerification}, the {@link Refreshes} of token files and
  * the {@link Revocations}. This class holds the order between them and the {@code failOnError} policy.
  */
@@ -52,11 +54,19 @@ public final class TokenLifecycle {
      * @param endOfBuild whether, once asked, the build calls {@link #endOfBuild} when it is over
      */
     public TokenLifecycle(Redactor redactor, EndOfBuild endOfBuild, Clock clock) {
+        this(redactor, endOfBuild, clock, SharedTokens.NONE);
+    }
+
+    /**
+     * @param shared what the build's parts share: the goals read the tokens of the build's repository credentials
+     *               there, and a {@link #buildToken} offers its tokens there
+     */
+    public TokenLifecycle(Redactor redactor, EndOfBuild endOfBuild, Clock clock, SharedTokens shared) {
         this.redactor = redactor;
         this.endOfBuild = endOfBuild;
         this.clock = clock;
         Announcements announcements = new Announcements();
-        this.fetcher = new TokenFetcher(redactor, clock);
+        this.fetcher = new TokenFetcher(redactor, clock, shared);
         this.publisher = new Publisher(announcements, clock);
         this.revocations = new Revocations(fetcher, announcements, endOfBuild, clock);
         this.refreshes = new Refreshes(fetcher, publisher, revocations, redactor, clock);
@@ -70,7 +80,10 @@ public final class TokenLifecycle {
     /** The {@code fetch} goal: obtains the token and sets the project's properties. */
     public void fetch(ParameterView parameters, ExecutionContext context) throws TokenException {
         FirstFetchWarmUp.start();
-        unlessFailOnErrorIsOff(parameters, context, "No token", plan -> fetch(plan, context));
+        unlessFailOnErrorIsOff(parameters, context, "No token", RequestParser::parse, plan -> {
+            fetch(plan, context);
+            return null;
+        });
     }
 
     /**
@@ -79,7 +92,43 @@ public final class TokenLifecycle {
      * done with it or has finished.
      */
     public void revoke(ParameterView parameters, ExecutionContext context) throws TokenException {
-        unlessFailOnErrorIsOff(parameters, context, "Nothing revoked", plan -> revoke(plan, context));
+        unlessFailOnErrorIsOff(parameters, context, "Nothing revoked", RequestParser::parse, plan -> {
+            revoke(plan, context);
+            return null;
+        });
+    }
+
+    /**
+     * A token that belongs to the build rather than to a module (a repository's credential, supplied before Maven
+     * reads the project): read from the same parameters as the {@code fetch} goal's, with the same defaults, checks,
+     * credentials, caches and masking, obtained now, and from then on renewed whenever a new connection asks for it
+     * with less than {@code minValidity} left ({@link BuildToken#current}). It sets no property; it is revoked at the
+     * end of the build where the provider allows it (a token the file cache shares only with {@code revokeShared}).
+     * An offline build that no cache serves gets none, and says so: it reaches no repository anyway.
+     *
+     * @param owner who the token is for, in messages and as its user in the revocation ledger ({@code settings.xml
+     *              server 'company'})
+     * @return empty when {@code failOnError} is false and no token could be had (a warning says why), or offline
+     */
+    public Optional<BuildToken> buildToken(ParameterView parameters, BuildContext context, String owner)
+            throws TokenException {
+        return unlessFailOnErrorIsOff(parameters, context, "No token for " + owner, RequestParser::parseForBuild,
+                plan -> {
+                    CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
+                    ci.check(plan.exports());
+                    BuildToken token = new BuildToken(resolve(plan, context, ci, owner), owner, ci, context.log(),
+                            fetcher, publisher, revocations, scopes, clock);
+                    try {
+                        token.current();
+                    } catch (TokenException e) {
+                        if (!plan.fetch().offline() || isConfigurationError(e)) {
+                            throw e;
+                        }
+                        context.log().info("No token for " + owner + ": " + e.getMessage());
+                        return null;
+                    }
+                    return token;
+                });
     }
 
     /** Revokes every token the build asked to revoke and has not yet; the build calls it once, when it is over. */
@@ -89,8 +138,14 @@ public final class TokenLifecycle {
     }
 
     @FunctionalInterface
-    private interface Goal {
-        void run(ExecutionPlan plan) throws TokenException;
+    private interface Goal<T> {
+        /** @return what the goal made, or null for nothing */
+        T run(ExecutionPlan plan) throws TokenException;
+    }
+
+    @FunctionalInterface
+    private interface Parse {
+        ExecutionPlan parse(RequestParser parser, Parameters parameters) throws TokenException;
     }
 
     /**
@@ -99,17 +154,18 @@ public final class TokenLifecycle {
      * mistake in it found, before any request; what it cannot read (a settings.xml password that does not decrypt)
      * is a failure like any other.
      */
-    private void unlessFailOnErrorIsOff(ParameterView view, ExecutionContext context, String what, Goal goal)
-            throws TokenException {
+    private <T> Optional<T> unlessFailOnErrorIsOff(ParameterView view, BuildContext context, String what,
+            Parse parse, Goal<T> goal) throws TokenException {
         Parameters parameters = new Parameters(view);
         boolean failOnError = parameters.flag(Parameter.FAIL_ON_ERROR);
         try {
-            goal.run(new RequestParser(context, redactor).parse(parameters));
+            return Optional.ofNullable(goal.run(parse.parse(new RequestParser(context, redactor), parameters)));
         } catch (TokenException e) {
             if (failOnError || isConfigurationError(e)) {
                 throw e;
             }
             context.log().warn(what + " (failOnError is false, so the build goes on): " + e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -125,36 +181,45 @@ public final class TokenLifecycle {
         }
         CiPublisher ci = new CiPublisher(context.environment(), context.console(), context.log());
         ci.check(plan.exports());
-        ResolvedRequest request = resolve(plan, context, ci);
+        ResolvedRequest request = resolve(plan, context, ci, context.projectId());
         CachedToken token = fetcher.obtain(plan.fetch(), request.credentials(), request.key(), context.log(),
                 loaded -> publisher.mask(ci, loaded.result().token().value(), plan.exports(), context.log()));
         AccessToken accessToken = token.result().token();
         // A token masked by an execution with mask=false is masked here by the first one that asks.
         publisher.mask(ci, accessToken.value(), plan.exports(), context.log());
-        // Recorded before the scope check, so that a token the build cannot use is still revoked at its end.
-        TokenRecord<ResolvedRequest> record = revocations.record(request, accessToken, token.shared(),
-                context.projectId(), plan.tokenFile());
-        if (context.revokeBound(plan.propertyPrefix())) {
-            revocations.expect(record, plan.revokeShared());
+        // Recorded before the scope check, so that a token the build cannot use is still revoked at its end; one that
+        // another part of the build obtained is that part's to revoke.
+        if (token.source() != CachedToken.Source.SHARED_BY_BUILD) {
+            TokenRecord<ResolvedRequest> record = revocations.record(request, accessToken, token.shared(),
+                    context.projectId(), plan.tokenFile());
+            if (context.revokeBound(plan.propertyPrefix())) {
+                revocations.expect(record, plan.revokeShared());
+            }
         }
         scopes.check(request, accessToken, context.log());
         publisher.show(request, token, ci, context);
         if (plan.refreshTokenFile()) {
             refreshes.keepFresh(request, accessToken, ci, context.log());
         }
+        context.log().info(obtained(request, token, ""));
+    }
+
+    /** The line that says where a token came from, never the token. */
+    static String obtained(ResolvedRequest request, CachedToken token, String forWhom) {
         String verb = switch (token.source()) {
             case FETCHED -> "Obtained";
             case FILE_CACHE -> "Reusing (file cache)";
             case THIS_BUILD -> "Reusing (this build)";
+            case SHARED_BY_BUILD -> "Reusing (this build's repository credentials)";
         };
-        context.log().info(verb + " " + request.provider() + " token from "
-                + token.result().tokenEndpoint().getHost() + " (expires " + accessToken.expiresAt() + ", fingerprint "
-                + accessToken.fingerprint() + ")");
+        AccessToken accessToken = token.result().token();
+        return verb + " " + request.provider() + " token from " + token.result().tokenEndpoint().getHost() + forWhom
+                + " (expires " + accessToken.expiresAt() + ", fingerprint " + accessToken.fingerprint() + ")";
     }
 
     private void revoke(ExecutionPlan plan, ExecutionContext context) throws TokenException {
         ResolvedRequest request = resolve(plan, context,
-                new CiPublisher(context.environment(), context.console(), context.log()));
+                new CiPublisher(context.environment(), context.console(), context.log()), context.projectId());
         Properties properties = context.projectProperties();
         // Read before the release empties it.
         String shown = properties.getProperty(plan.propertyPrefix() + ".fingerprint");
@@ -166,8 +231,12 @@ public final class TokenLifecycle {
         }
     }
 
-    /** The plan's credentials, found once per execution; identity tokens and assertions are masked as they come. */
-    private ResolvedRequest resolve(ExecutionPlan plan, ExecutionContext context, CiPublisher ci)
+    /**
+     * The plan's credentials, found once per execution; identity tokens and assertions are masked as they come.
+     *
+     * @param user the module, or whom a token of the build is for
+     */
+    private ResolvedRequest resolve(ExecutionPlan plan, BuildContext context, CiPublisher ci, String user)
             throws TokenException {
         Credentials credentials;
         if (SecretlessResolver.applies(plan.fetch().credentials())) {
@@ -184,7 +253,7 @@ public final class TokenLifecycle {
             credentials = new CredentialResolver(context.servers(), context.environment(), redactor)
                     .resolve(plan.fetch().provider().id(), plan.fetch().credentials());
         }
-        return new ResolvedRequest(plan, credentials, context.projectId());
+        return new ResolvedRequest(plan, credentials, user);
     }
 
     private static boolean isConfigurationError(TokenException e) {

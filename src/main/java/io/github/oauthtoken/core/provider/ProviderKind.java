@@ -59,6 +59,20 @@ public enum ProviderKind {
         };
     }
 
+    /**
+     * Whether this provider's server can be asked to revoke a token, as far as the configuration tells before any
+     * request: Genesys Cloud always, CXone never (it documents no way), an OAuth 2.0 server when a revocation endpoint
+     * is named or may be discovered from the issuer. A token of the build is revoked at its end only then, so that a
+     * server that cannot revoke does not cost every build a warning.
+     */
+    public boolean mayRevoke(ProviderSettings settings) {
+        return switch (this) {
+            case GENESYS -> true;
+            case CXONE -> false;
+            case OAUTH2 -> settings.revocationUrl() != null || settings.issuer() != null;
+        };
+    }
+
     /** Which answers of this provider's servers are worth another attempt. */
     public RetryRule retryRule() {
         return this == GENESYS ? GenesysProvider.RETRY_RULE : RetryRule.STANDARD;

@@ -31,6 +31,8 @@ public final class TestExecution implements ExecutionContext {
     public final Map<String, UsernamePassword> servers = new HashMap<>();
     /** The active settings.xml proxies. */
     public List<ProxyRoute> proxies = List.of();
+    /** Maven runs with -o. */
+    public boolean offline;
     private final String projectId;
     private final Set<String> revokePrefixes;
     private final Set<String> finished;
@@ -106,7 +108,7 @@ public final class TestExecution implements ExecutionContext {
 
     @Override
     public boolean offline() {
-        return false;
+        return offline;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.oauthtoken.core.RecordingBuildLog;
+import io.github.oauthtoken.core.SettableClock;
 import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TestJwts;
 import io.github.oauthtoken.core.TokenException;
@@ -166,29 +167,10 @@ class TokenFetcherTest {
         assertThat(key.describe() + key.hash()).doesNotContain("fetch-SECRET-9");
     }
 
-    /** A clock the stub server moves forward while it handles the request. */
-    private static final class MovingClock extends Clock {
-        volatile Instant now = NOW;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void expiryCountsFromWhenTheRequestWasSentNotFromWhenTheAnswerCame() throws TokenException {
-        MovingClock clock = new MovingClock();
+        // The stub server moves the clock forward while it handles the request.
+        SettableClock clock = new SettableClock(NOW);
         server.on("/token", request -> {
             clock.now = NOW.plusSeconds(90); // the server took 90 s to answer
             return StubHttpServer.Response.json(200, "{\"access_token\":\"" + TOKEN
