@@ -1,6 +1,7 @@
 package io.github.oauthtoken.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,6 +12,11 @@ public final class SettableClock extends Clock {
 
     public SettableClock(Instant now) {
         this.now = now;
+    }
+
+    /** Moves the time on. */
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.oauthtoken.core.EndOfBuild;
+import io.github.oauthtoken.core.SettableClock;
 import io.github.oauthtoken.core.StubHttpServer;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.config.MapParameters;
 import io.github.oauthtoken.core.config.Parameter;
 import io.github.oauthtoken.core.secret.Redactor;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +34,7 @@ class MinValidityTest {
     private final StubHttpServer server = new StubHttpServer();
     private final AtomicInteger issued = new AtomicInteger();
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
-    private final MovingClock clock = new MovingClock();
+    private final SettableClock clock = new SettableClock(START);
     private volatile long expiresIn = 3600;
 
     MinValidityTest() {
@@ -47,30 +45,6 @@ class MinValidityTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = START;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private MapParameters oauth2() {
