@@ -53,5 +53,8 @@ assert me.responseCode == 401
 
 // At -X Maven prints its repositories and settings, but neither the header nor the <oauthToken> element.
 assert log.contains('[DEBUG]')
+// Nor does help:effective-settings, which prints the servers' configurations (the mirror's own header is there).
+assert log.contains('Effective user-specific configuration settings')
+assert log =~ /(?s)<name>X-It-Marker<\/name>.*<id>it-repo-bearer-mirror<\/id>/
 assert !log.contains('<oauthToken>')
 evaluate(new File(leakCheck))(log, ['it-genesys-secret-4Qx9Tb'])

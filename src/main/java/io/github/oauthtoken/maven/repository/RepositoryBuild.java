@@ -168,8 +168,8 @@ final class RepositoryBuild {
 
     /**
      * The session has started, and no goal has run yet: this build's secrets become the build's one redaction (the
-     * goals' too), its tokens are offered to the goals that ask for the same ones, and the build is left in the
-     * repository session for the transporter factory.
+     * goals' too), its tokens are offered to the goals that ask for the same ones, the build is left in the
+     * repository session for the transporter factory, and the bearer tokens leave the servers' configurations.
      */
     void joinSession(MavenSession session) {
         SessionData data = session.getRepositorySession().getData();
@@ -182,6 +182,21 @@ final class RepositoryBuild {
             buildTokens.putAll(shared);
         }
         data.set(SESSION_KEY, this);
+        // The repository session holds the bearer headers now; the settings the goals see keep no token: Maven 3's
+        // are the request's servers, Maven 4's a copy the session made of them.
+        removeBearerHeaders(session.getRequest().getServers());
+        if (session.getSettings() != null) {
+            removeBearerHeaders(session.getSettings().getServers());
+        }
+    }
+
+    private void removeBearerHeaders(List<Server> settingsServers) {
+        for (Server server : settingsServers) {
+            ServerToken token = server(server.getId());
+            if (token != null && token.sendAs() == SendAs.BEARER) {
+                ServerCredentials.removeTokenHeader(server);
+            }
+        }
     }
 
     /** The build this extension left in a repository session, or null (another session, another class realm). */

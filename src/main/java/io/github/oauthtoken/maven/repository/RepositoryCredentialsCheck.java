@@ -13,7 +13,7 @@ import org.apache.maven.execution.MavenSession;
  * project: Maven runs {@code afterSessionStart} of the core extensions' participants right after it built the
  * repository session and before it reads any POM, on Maven 3 and 4. Without it a failure would surface later as a 401
  * from the repository, far from its cause. It also hands the build to the session, where the goals' redaction and
- * the transporter factory find it.
+ * the transporter factory find it, and takes the bearer headers out of the settings the goals see.
  */
 @Named("oauth-token-repository-credentials-check")
 @Singleton

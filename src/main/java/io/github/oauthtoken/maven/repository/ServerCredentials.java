@@ -46,6 +46,28 @@ final class ServerCredentials {
         server.setConfiguration(configuration.getChildCount() == 0 ? null : configuration);
     }
 
+    /**
+     * Takes the {@code Authorization} header out of the server's {@code <httpHeaders>} again, once the repository
+     * session holds it: the session copied the server's configuration when Maven built it (wagon's configuration and
+     * Maven 3.9's header setting), and the transporter factory sends later tokens, while the settings every goal sees
+     * would still hold the token (help:effective-settings prints a server's configuration, headers included).
+     */
+    static void removeTokenHeader(Server server) {
+        if (!(server.getConfiguration() instanceof Xpp3Dom configuration)) {
+            return;
+        }
+        Xpp3Dom existing = configuration.getChild(HTTP_HEADERS);
+        if (existing == null) {
+            return;
+        }
+        Xpp3Dom result = copyWithout(configuration, HTTP_HEADERS);
+        Xpp3Dom headers = copyHeadersWithout(existing, AUTHORIZATION);
+        if (headers.getChildCount() > 0) {
+            result.addChild(headers);
+        }
+        server.setConfiguration(result.getChildCount() == 0 ? null : result);
+    }
+
     private static Xpp3Dom copyWithout(Xpp3Dom configuration, String name) {
         Xpp3Dom copy = new Xpp3Dom(configuration.getName());
         for (Xpp3Dom child : configuration.getChildren()) {
@@ -59,22 +81,26 @@ final class ServerCredentials {
     /** The header among the server's {@code <httpHeaders>}, replacing one of the same name (any case). */
     private static Xpp3Dom withHeader(Xpp3Dom configuration, String header, String value) {
         Xpp3Dom result = copyWithout(configuration, HTTP_HEADERS);
-        Xpp3Dom headers = new Xpp3Dom(HTTP_HEADERS);
         Xpp3Dom existing = configuration.getChild(HTTP_HEADERS);
-        if (existing != null) {
-            for (Xpp3Dom property : existing.getChildren(PROPERTY)) {
-                Xpp3Dom name = property.getChild(NAME);
-                if (name == null || name.getValue() == null || !name.getValue().trim().equalsIgnoreCase(header)) {
-                    headers.addChild(new Xpp3Dom(property));
-                }
-            }
-        }
+        Xpp3Dom headers = existing == null ? new Xpp3Dom(HTTP_HEADERS) : copyHeadersWithout(existing, header);
         Xpp3Dom property = new Xpp3Dom(PROPERTY);
         property.addChild(text(NAME, header));
         property.addChild(text(VALUE, value));
         headers.addChild(property);
         result.addChild(headers);
         return result;
+    }
+
+    /** The {@code <httpHeaders>} without the properties of one header (any case). */
+    private static Xpp3Dom copyHeadersWithout(Xpp3Dom headers, String header) {
+        Xpp3Dom copy = new Xpp3Dom(HTTP_HEADERS);
+        for (Xpp3Dom property : headers.getChildren(PROPERTY)) {
+            Xpp3Dom name = property.getChild(NAME);
+            if (name == null || name.getValue() == null || !name.getValue().trim().equalsIgnoreCase(header)) {
+                copy.addChild(new Xpp3Dom(property));
+            }
+        }
+        return copy;
     }
 
     private static Xpp3Dom text(String name, String value) {

@@ -25,6 +25,7 @@ import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.eclipse.aether.ConfigurationProperties;
@@ -121,6 +122,10 @@ class RepositoryCredentialsTest {
         MavenSession session = mock(MavenSession.class);
         when(session.getRequest()).thenReturn(request);
         when(session.getRepositorySession()).thenReturn(repositorySession);
+        // Maven 4's session settings: a copy of the request's servers (Maven 3's are the request's).
+        Settings settings = new Settings();
+        request.getServers().forEach(server -> settings.addServer(server.clone()));
+        when(session.getSettings()).thenReturn(settings);
         return session;
     }
 
@@ -158,6 +163,30 @@ class RepositoryCredentialsTest {
         assertThat(headers).extracting(h -> h.getChild("name").getValue() + ": " + h.getChild("value").getValue())
                 .containsExactly("X-Team: ci", "Authorization: Bearer repo-token-1-Lk3");
         assertThat(configuration(repository).getChild("oauthToken")).isNull();
+    }
+
+    @Test
+    void onceTheSessionHoldsTheBearerHeaderTheSettingsTheGoalsSeeHoldNoToken() throws Exception {
+        Server repository = server("<server><id>registry</id><configuration><httpHeaders>"
+                + "<property><name>X-Team</name><value>ci</value></property></httpHeaders>"
+                + oauthToken("<sendAs>bearer</sendAs>") + "</configuration></server>");
+        Server onlyToken = server("<server><id>deploy</id><configuration>" + oauthToken("<sendAs>bearer</sendAs>")
+                + "</configuration></server>");
+        MavenExecutionRequest request = request(repository, onlyToken);
+        spy.onEvent(request);
+        assertThat(configuration(onlyToken).getChild("httpHeaders").getChildCount()).isEqualTo(1);
+
+        MavenSession session = session(request, new DefaultRepositorySystemSession());
+        check.afterSessionStart(session);
+
+        // help:effective-settings prints a server's configuration, headers included.
+        Xpp3Dom[] headers = configuration(repository).getChild("httpHeaders").getChildren("property");
+        assertThat(headers).extracting(h -> h.getChild("name").getValue() + ": " + h.getChild("value").getValue())
+                .containsExactly("X-Team: ci");
+        assertThat(onlyToken.getConfiguration()).isNull();
+        assertThat(request.getServers().get(0).getPassword()).isEqualTo(SECRET);
+        assertThat(session.getSettings().getServers()).allSatisfy(server -> assertThat(String.valueOf(
+                server.getConfiguration())).doesNotContain("Authorization"));
     }
 
     @Test
