@@ -3,7 +3,6 @@ package io.github.oauthtoken.core.lifecycle;
 import io.github.oauthtoken.core.BuildLog;
 import io.github.oauthtoken.core.TokenException;
 import io.github.oauthtoken.core.cache.CachedToken;
-import io.github.oauthtoken.core.provider.ProviderKind;
 import io.github.oauthtoken.core.ci.CiPublisher;
 import io.github.oauthtoken.core.revocation.TokenRecord;
 import io.github.oauthtoken.core.token.AccessToken;
@@ -122,14 +121,13 @@ public final class BuildToken {
         // Recorded before the scope check, so that a token the build cannot use is still revoked at its end.
         TokenRecord<ResolvedRequest> record = revocations.record(request, access, token.shared(), owner,
                 request.plan().tokenFile());
-        if (request.request().provider().mayRevoke(request.request().settings())) {
+        Optional<String> noRevocation = request.request().provider().whyNoRevocation(request.request().settings());
+        if (noRevocation.isEmpty()) {
             revocations.expect(record, request.plan().revokeShared());
         } else {
             log.debug("The " + request.provider() + " token of " + owner + " (fingerprint " + access.fingerprint()
-                    + ") is not revoked at the end of the build: " + (request.request().provider()
-                            == ProviderKind.CXONE ? "CXone documents no way to revoke a token"
-                            : "no <revocationUrl> or <issuer> names an RFC 7009 endpoint")
-                    + "; it stays valid until " + access.expiresAt() + ".");
+                    + ") is not revoked at the end of the build: " + noRevocation.get() + "; it stays valid until "
+                    + access.expiresAt() + ".");
         }
         scopes.check(request, access, log);
         publisher.handOver(request, token, ci);

@@ -7,6 +7,7 @@ import io.github.oauthtoken.core.http.RetryRule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,16 +61,19 @@ public enum ProviderKind {
     }
 
     /**
-     * Whether this provider's server can be asked to revoke a token, as far as the configuration tells before any
-     * request: Genesys Cloud always, CXone never (it documents no way), an OAuth 2.0 server when a revocation endpoint
-     * is named or may be discovered from the issuer. A token of the build is revoked at its end only then, so that a
-     * server that cannot revoke does not cost every build a warning.
+     * Why this provider's server cannot be asked to revoke a token, as far as the configuration tells before any
+     * request: Genesys Cloud always can, CXone never (it documents no way), an OAuth 2.0 server when a revocation
+     * endpoint is named or may be discovered from the issuer. A token of the build is revoked at its end only when it
+     * can, so that a server that cannot does not cost every build a warning.
+     *
+     * @return empty when the server can be asked, else the reason, for a message
      */
-    public boolean mayRevoke(ProviderSettings settings) {
+    public Optional<String> whyNoRevocation(ProviderSettings settings) {
         return switch (this) {
-            case GENESYS -> true;
-            case CXONE -> false;
-            case OAUTH2 -> settings.revocationUrl() != null || settings.issuer() != null;
+            case GENESYS -> Optional.empty();
+            case CXONE -> Optional.of("CXone documents no way to revoke a token");
+            case OAUTH2 -> settings.revocationUrl() != null || settings.issuer() != null ? Optional.empty()
+                    : Optional.of("no <revocationUrl> or <issuer> names an RFC 7009 endpoint");
         };
     }
 
